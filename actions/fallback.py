@@ -1,0 +1,53 @@
+"""Two-stage fallback: first clarify with likely topics, then offer a person."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.topics import likely_topics, load_topics
+
+CLARIFY_ACTION = "action_clarify"
+
+
+def previous_bot_action(tracker: Tracker) -> str | None:
+    """Name of the last bot action before the latest user message, if any."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action":
+            name = event.get("name")
+            if name and name != "action_listen":
+                return str(name)
+    return None
+
+
+class ActionClarify(Action):
+    """On low NLU confidence: buttons with the likely topics; on a second miss: a person."""
+
+    def name(self) -> str:
+        """Action name used in data/rules/fallback.yml."""
+        return CLARIFY_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Offer topics as buttons, or a person if clarifying already failed once."""
+        if previous_bot_action(tracker) == CLARIFY_ACTION:
+            dispatcher.utter_message(response="utter_offer_human")
+            return []
+        labels = load_topics()
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        topics = likely_topics(ranking, labels)
+        if not topics:
+            dispatcher.utter_message(response="utter_offer_human")
+            return []
+        buttons = [{"title": label, "payload": f"/{intent}"} for intent, label in topics]
+        buttons.append({"title": labels.none_of_these, "payload": "/deny"})
+        dispatcher.utter_message(response="utter_clarify", buttons=buttons)
+        return []

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU graph components. Only the Rasa server imports these; actions never do."""

@@ -1,0 +1,1 @@
+"""Maintainer tools: NLP backbone set-up, training, evaluation, benchmarks."""
