@@ -36,7 +36,8 @@ _QUOTED = re.compile(
     r"„[^“”\"]{3,}[“”\"]|“[^”]{3,}”|»[^«]{3,}«|«[^»]{3,}»|\"[^\"]{3,}\"|(?:(?<=\s)|^)'[^']{3,}'(?=[\s.,;:!?]|$)"
 )
 _SENTENCE_SPLIT = re.compile(r"[.!?;\n]+")
-_CLAUSE_SPLIT = re.compile(r",|\s-\s|\s–\s|\baber\b|\bdoch\b")
+# A "dass"/"ob" clause stays with its main clause: "keine Angst, dass jemand einbricht".
+_CLAUSE_SPLIT = re.compile(r",(?!\s*(?:dass|das|ob)\b)|\s-\s|\s–\s|\baber\b|\bdoch\b")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -47,85 +48,137 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 # Words for the person or thing causing danger (incl. dialect forms).
 _WHO = r"(?:er|sie|der|die|einer|eine|jemand|irgendwer|irgendjemand|wer|oana|ana|eener|eena|typ|kerl|mann|frau|leute|maenner|die typen|angreifer|der typ|ein mann|zwei|drei|mehrere)"
 _PLACE = r"(?:haus|wohnung|buero|flur|garten|keller|treppenhaus|hof|rathaus|buergerbuero|wahlkreisbuero|amtszimmer|zimmer|kueche|kuchl|schlafzimmer|garage|auto|wagen|saal|sitzungssaal|ratssaal)"
-_WEAPON = r"(?:messer|messern|waffe|waffen|pistole|knarre|revolver|gewehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
-_FOLLOW = r"verfol(?:g|sch|ch)(?:t|en)"
+_WEAPON = r"(?:messer|messern|waffe|waffen|pistole|knarre|revolver|gewehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|knueppel|schlagring|schraubenzieher|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
+_FOLLOW = r"v(?:er|a)fol(?:g|sch|ch)(?:t|en)"
 
-ACUTE_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("weapon", _rx(rf"\b{_WEAPON}\b")),
-    ("pursuit", _rx(
+# Each trigger is (group, strength, pattern). "strong" patterns are present-tense danger
+# verbs ("brennt", "verfolgt mich", "schlägt auf mich ein"): only negation, hypothetical,
+# reported or habitual context suppresses them. "weak" patterns are nouns and participles
+# ("Messer", "Brandanschlag", "angezündet") that say nothing about time: they also need a
+# clause without past markers, or a present-time marker.
+Trigger = tuple[str, str, re.Pattern[str]]
+
+ACUTE_TRIGGERS: tuple[Trigger, ...] = (
+    ("weapon", "weak", _rx(rf"\b{_WEAPON}\b")),
+    ("weapon", "strong", _rx(
+        r"\b(?:zielt|fuchtelt|sticht|schiesst|schiessen)\b",
+        r"\b(?:zuzustechen|zuzuschlagen|abzustechen|zu\s+erstechen|zu\s+erschiessen)\b",
+    )),
+    ("pursuit", "strong", _rx(
         rf"\b(?:werd|werde|werden|wird)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b",
         rf"\b{_FOLLOW}\s+(?:mich|uns|meine\w*|unser\w*)\b",
-        r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen)\s+(?:mir|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
+        r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen|geht|gehen)\s+(?:\w+\s+){0,2}(?:mir|ma|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
         r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen)\s+(?:\w+\s+){0,5}(?:mir|uns)\s+hinterher\b",
+        r"\b(?:folgt|folgen)\s+(?:mir|uns)\b",
         r"\bhinter\s+(?:mir|uns)\s+her\b",
-        r"\b(?:ist|sind)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
-        r"\bdraengt\s+mich\s+ab\b",
+        r"\b(?:ist|sind|klebt|kleben)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
+        r"\b(?:draengt|draengen)\s+(?:\w+\s+){0,3}(?:mich|uns)\s+(?:ab|in)\b",
+        r"\b(?:faehrt|fahren)\s+(?:\w+\s+){0,3}(?:auf\s+(?:mich|uns)\s+zu|dicht\s+auf)\b",
     )),
-    ("fire", _rx(
+    ("pursuit", "weak", _rx(rf"\b(?:wurde|wurden)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b", r"\bangefahren\b")),
+    ("fire", "strong", _rx(
         r"\b(?:brennt|brennen|brenne)\b",
+        r"\b(?:steht|stehen)\s+in\s+flammen\b",
+        r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem)\b",
+        r"\b(?:qualmt|raucht|brennts)\b",
+        r"\b(?:zuendet|zuenden)\s+(?:\w+\s+){0,4}an\b",
+    )),
+    ("fire", "weak", _rx(
         r"\bin\s+flammen\b",
+        r"\bflammen\b",
         r"\bfeuer\b(?!\s+und\s+flamme)",
         r"\bbrandanschlag\b",
         r"\b(?:ueberall\s+)?rauch\b",
-        r"\briecht\s+nach\s+(?:benzin|gas|rauch|feuer)\b",
         r"\bangezuendet\b",
+        r"\b(?:fackeln|boeller|pyro\w*)\b",
     )),
-    ("break_in", _rx(
+    ("break_in", "strong", _rx(
         r"\b(?:bricht|brechen)\b(?:\s+\w+){0,5}\s+ein\b",
-        r"\beinbrecher\b",
-        r"\b(?:aufzubrechen|aufbrechen|bricht\s+\w+\s+auf)\b",
-        r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln)\s+(?:\w+\s+){0,4}(?:tuer|tuere|haustuer|fenster|fensterscheibe\w*|scheibe\w*|dach)\b",
-        r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
+        r"\b(?:aufzubrechen|aufbrechen|aufzuhebeln|aufhebeln|hebelt|hebeln)\b",
+        r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen)\s+(?:\w+\s+){0,4}(?:tuer|tuere|haustuer|fenster|fensterscheibe\w*|scheibe\w*|dach)\b",
         r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen)\b",
         rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
-        r"\b(?:kommt|kommen)\s+(?:\w+\s+){0,2}(?:rein|herein)\b",
-        r"\b(?:ist|sind|is)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche)\b",
+        rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen)\b",
+        r"\b(?:kommt|kommen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+        r"\b(?:einschlaegt|einschlagen|eintritt|eintreten|einbricht|aufbricht|eindringt|eindringen)\b",
+        r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,2}(?:an|am)\b",
+        rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
+        r"\b(?:ist|sind|is|steht|stehen)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche|treppenhaus|flur|buero|garten)\b",
+        r"\bklettert\s+(?:\w+\s+){0,3}ueber\b",
+        r"\b(?:haut|hauen|haun|schlaegt|schlagen|macht|machen)\s+(?:\w+\s+){0,3}kaputt\b",
+        r"\b(?:laeuft|geht|schleicht|rennt|laufen)\s+(?:\w+\s+){0,2}durch\s+(?:die|das|meine|unsere|unser)\s+(?:wohnung|haus|buero|zimmer|flur|garten)\b",
     )),
-    ("attack", _rx(
+    ("break_in", "weak", _rx(
+        r"\beinbrecher\b",
+        r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
+        r"\bueber\s+den\s+zaun\b",
+        r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
+    )),
+    ("attack", "strong", _rx(
         r"\b(?:schlaegt|schlagen|pruegelt|pruegeln|tritt|treten|wuergt|wuergen|sticht|stechen|haut|hauen|boxt)\s+(?:\w+\s+){0,3}(?:mich|uns|auf\s+mich|auf\s+uns|meine\w*|meinen|unser\w*|kolleg\w*)\b",
+        r"\b(?:haelt|halten|packt|packen|zerrt|zerren|schleift|schleifen|schubst|schubsen|reisst|reissen)\s+(?:\w+\s+){0,4}(?:mich|uns|meine\w*|meinen|unser\w*)\b",
         r"\b(?:greift|greifen)\s+(?:\w+\s+){0,3}(?:mich|uns)\b(?:\s+\w+){0,3}\s+an\b",
-        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}(?:angegriffen|geschlagen|verpruegelt|attackiert|zusammengeschlagen|gewuergt|abgestochen)\b",
+        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}(?:angegriffen|geschlagen|verpruegelt|attackiert|zusammengeschlagen|gewuergt|abgestochen|festgehalten|eingekreist|umzingelt|umringt)\b",
+        r"\b(?:werde|werden|wird)\s+(?:gerade|grad|jetzt|gleich)\s+(?:\w+\s+){0,2}bedroht\b",
         r"\b(?:geht|gehen)\s+(?:\w+\s+){0,2}auf\s+(?:mich|uns)\s+los\b",
-        r"\bzusammengeschlagen\b",
-        r"\bniedergestochen\b",
-        r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier)\b",
-        r"\b(?:umringen|umzingeln|umzingelt|umstellen|umstellt|belagern|umringt)\b",
+        r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
+        r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,2}ein)\b",
         r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei)\w*\b",
-        r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
-        r"\b(?:kommt|kommen)\s+(?:immer\s+)?naeher\b",
-        r"\b(?:schiesst|schiessen|schuesse|geschossen)\b",
+        r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
+        r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
+        r"\b(?:sucht|suchen)\s+mich\b",
+        r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
+        r"\b(?:kommt|kommen)\s+(?:immer\s+)?(?:naeher|auf\s+(?:mich|uns)\s+zu)\b",
+        r"\bhetzt\s+(?:\w+\s+){0,3}hund\b",
+        r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
+        r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg)\b",
+        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}beworfen\b",
     )),
-    ("injury", _rx(
-        r"\b(?:blute|blutet|bluten|blutend)\b",
-        r"\b(?:bin|ist|sind)\s+(?:\w+\s+){0,2}verletzt\b",
-        r"\bbewusstlos\b",
-        r"\batmet\s+nicht\b",
+    ("attack", "weak", _rx(
+        r"\b(?:zusammengeschlagen|niedergestochen|niedergeschlagen|gepackt|getreten|geschlagen|ueberfallen|angegriffen|getroffen)\b",
+        r"\bin\s+die\s+ecke\s+gedraengt\b",
+        r"\b(?:umzingelt|umstellt|umringt|eingekreist|geschubst|bedraengt|bewaffnet)\b",
+        r"\b(?:mob|meute)\s+(?:\w+\s+){0,2}(?:vor|vorm|am|um)\b",
+        r"\b(?:schuesse|geschossen)\b",
+    )),
+    ("injury", "strong", _rx(
+        r"\b(?:blute|blutet|bluten)\b",
+        r"\b(?:bin|ist|sind)\s+(?:\w+\s+){0,2}(?:verletzt|bewusstlos|zusammengebrochen)\b",
+        r"\batmet\s+(?:\w+\s+){0,2}(?:nicht|kaum|schwer|komisch)\b",
+        r"\breagiert\s+nicht\b",
         r"\bliegt\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
     )),
-    ("device", _rx(
-        r"\b(?:sprengsatz|bombe|sprengstoff|explosion|explodiert|detoniert)\b",
-        r"\b(?:tickt|tickendes|tickender)\b",
-        r"\bverdaechtig\w*\s+(?:paket|gegenstand|koffer|tasche|rucksack|brief)\b",
+    ("injury", "weak", _rx(r"\b(?:bewusstlos|blutend|zusammengebrochen)\b")),
+    ("device", "strong", _rx(r"\b(?:tickt|piept|piepst|explodiert|detoniert)\b")),
+    ("device", "weak", _rx(
+        r"\b(?:sprengsatz|bombe|sprengstoff|explosion|tickendes|tickender)\b",
+        r"\bverdaechtig\w*\s+(?:paket|paeckchen|gegenstand|koffer|tasche|rucksack|brief)\b",
         r"\bgeknallt\b",
+        r"\bmit\s+kabeln\b",
     )),
-    ("explicit", _rx(
-        r"^\s*(?:hilfe|help|notfall|sos)\b",
-        r"\bhilfe\s*!",
-        r"\b(?:bitte\s+)?hilfe\s*$",
-        r"\bnotfall\b",
-        r"\b(?:bin|sind|ist)\s+(?:\w+\s+){0,2}in\s+(?:akuter\s+)?gefahr\b",
-        r"\blebensgefahr\b",
+    ("explicit", "strong", _rx(
+        # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
+        r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s+(?:in|bei|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden)\b)",
+        r"^\s*notfall\b(?!-)",
+        r"\bbitte\s+hilfe\b",
+        r"\bhelft\s+mir\b",
+        r"\bakute\s+(?:bedrohung|gefahr)\b",
+        r"\bkann\s+nicht\s+(?:weg|raus|fliehen|flüchten)\b",
+        r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}eingesperrt\b",
+        r"\b(?:bin|sind|ist)\s+(?:\w+\s+){0,2}in\s+(?:akuter\s+)?(?:gefahr|lebensgefahr)\b",
         r"\bschleicht\s+(?:\w+\s+){0,3}ums?\s+(?:haus|auto|buero)\b",
-        r"\b(?:eingeschlossen|verbarrikadiert|versteckt\s+mich|verstecke\s+mich)\b",
+        r"\b(?:versteck\w*|verbarrikadier\w*)\s+mich\b",
+        r"\bhab\w*\s+mich\s+(?:\w+\s+){0,3}(?:eingeschlossen|eingesperrt|versteckt|verbarrikadiert)\b",
+        r"\b(?:kann|darf)\s+nicht\s+(?:reden|sprechen|laut\s+sein|telefonieren)\b",
         r"\btrau\w*\s+mich\s+nicht\s+(?:raus|heim|nach\s+hause)\b",
         r"\bwartet\s+(?:\w+\s+){0,4}auf\s+mich\b",
-        r"\bvermummte?\b",
-        r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,3}vor\s+(?:meiner|der|unserer|meinem|dem|unserem)\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster)\b",
+        r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,4}(?:vor\s+(?:meiner|der|unserer|meinem|dem|unserem|mir|uns)|vorm)\b(?:\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster))?",
     )),
+    ("explicit", "weak", _rx(r"\bnotfall\b(?!-)", r"\blebensgefahr\b", r"\b(?:eingeschlossen|verbarrikadiert)\b", r"\bvermummte?\b")),
 )
 
-DISTRESS_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("self_harm", _rx(
+DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
+    ("self_harm", "strong", _rx(
         r"\bnicht\s+mehr\s+(?:leben|da\s+sein|da\s+zu\s+sein|aufwachen)\b",
         r"\b(?:will|moechte|moecht|wuerde|werde)\s+(?:\w+\s+){0,2}sterben\b",
         r"\bich\s+(?:will|moechte|werde|koennte)\s+mich\s+(?:\w+\s+){0,2}(?:umbringen|toeten|erhaengen|ritzen)\b",
@@ -139,35 +192,51 @@ DISTRESS_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _PRESENT = _rx(
-    r"\b(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|im\s+moment|momentan|sofort|schnell|eben|soeben|akut)\b",
+    r"\b(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b",
     r"\b(?:immer\s+noch|noch\s+immer|noch\s+(?:da|hier|drin|drinnen|draussen|in\s+der\s+naehe))\b",
-    r"^\s*hilfe\b|\bhilfe\s*!|\bbitte\s+hilfe\b",
+    r"^\s*hilfe\b|\bhilfe\s*!|\bbitte\s+hilfe\b|\bbitte\s+schnell\b|\bschnell\s*!",
 )
-_PAST = _rx(
-    r"\b(?:gestern|vorgestern|damals|neulich|frueher|einmal|ehemals|letztens)\b",
+# Time expressions that place an event in the past, or make it habitual (clause scope).
+_PAST_TIME = _rx(
+    r"\b(?:gestern|vorgestern|damals|neulich|frueher|einmal|ehemals|letztens|vorhin|seitdem|mal)\b",
     r"\b(?:letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)\s+(?:jahr|woche|monat|sommer|winter|herbst|fruehling|nacht|mal|wochenende|wahlkampf)\b",
     r"\bvor\s+(?:einem|einer|zwei|drei|vier|fuenf|sechs|\d+|ein\s+paar|einigen|wenigen|mehreren|kurzem|langer\s+zeit)\b",
-    r"\b(?:wurde|wurden|war|waren|hatte|hatten|stand|standen|kam|kamen|gab|ging|brannte|gebrannt|eingebrochen)\b",
-    r"\b(?:seit\s+(?:\w+\s+)?(?:tagen|wochen|monaten|jahren|langem|laengerem))\b",
-    r"\b(?:immer\s+wieder|staendig|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen))\b",
+    r"\b(?:19|20)\d\d\b",
+    r"\bseit\s+(?:\w+\s+)?(?:tagen|wochen|monaten|jahren|langem|laengerem)\b",
+    r"\b(?:immer\s+wieder|staendig|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
+# Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
+_PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|umringt|umzingelt|umstellt|eingekreist|geschubst|bedraengt|geknallt|gesprengt)"
+_PAST_VERB = _rx(
+    r"\b(?:wurde|wurden|war|waren|hatte|hatten|stand|standen|kam|kamen|gab|ging|brannte|gebrannt|eingebrochen)\b",
+    rf"\b(?:hat|haben|ist|sind)\b(?:\s+\w+){{0,9}}\s+{_PARTICIPLE}\b",
+    rf"\b{_PARTICIPLE}\s+(?:hat|haben|ist|sind|worden)\b",
+)
+# Reported speech and written channels (sentence scope): "im Drohbrief steht, dass ...".
 _REPORT = _rx(
     r"\b(?:brief|briefe|drohbrief|mail|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|anruf|angerufen|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
-    r"\b(?:gesagt|erzaehlt|behauptet|angedroht|gedroht)\b",
+    r"\b(?:gesagt|erzaehlt|behauptet|angedroht|gedroht|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
 )
+# Hypothetical, future, prevention or conditional framing (sentence scope).
 _HYPOTHETICAL = _rx(
-    r"\b(?:wenn|falls|sofern|angenommen|im\s+fall|im\s+falle|fuer\s+den\s+fall)\b",
-    r"\bwie\s+(?:\w+\s+){0,2}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide)\b",
+    r"\b(?:wenn|falls|sofern|angenommen|im\s+fall|im\s+falle|fuer\s+den\s+fall|ernstfall)\b",
+    r"\b(?:haette|haetten|waere|waeren|wuerde|wuerden|koennte|koennten|sollte|sollten)\b",
+    r"\b(?:bald|demnaechst|irgendwann|morgen|naechste[nrs]?\s+(?:woche|jahr|mal|monat))\b",
+    r"\bwie\s+(?:\w+\s+){0,2}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide|gehen|geht|formuliere)\b",
     r"\b(?:schutz|schuetzen|schuetze|sicher\w*)\s+(?:\w+\s+){0,3}(?:vor|gegen)\b",
     r"\b(?:vorbeugen|vorbeugend|praevention|vorsorge|vorsorglich)\b",
 )
+# Media, legal, statistics, training or press framing (message scope).
 _FRAMING = _rx(
     r"\b(?:fernsehen|zeitung|lokalzeitung|nachrichten|bericht|berichtet|artikel|doku|film|serie|roman|buch)\b",
     r"\b(?:statistik\w*|studie\w*|zahlen|wie\s+viele)\b",
-    r"\b(?:strafbar|strafe|paragraph\w*|paragraf\w*|§|im\s+sinne\s+des|gesetz\w*)\b",
+    r"\b(?:strafbar|strafe|paragraph\w*|paragraf\w*|§|im\s+sinne\s+des|gesetz\w*|versicherung\w*)\b",
     r"\b(?:kurs|kurse|seminar\w*|schulung\w*|training|uebung|workshop)\b",
+    r"\b(?:pressemitteilung|pressemeldung|stellungnahme|presse)\b",
     r"\berfahrung\s+mit\b",
 )
+# "... ist jetzt drei Monate her": long ago, even with "jetzt" in the clause.
+_LONG_AGO = re.compile(r"\b(?:tage|wochen|monate|jahre|jahr|monat)\s+(?:\w+\s+)?her\b")
 _NEGATION = re.compile(r"\b(?:nicht|nich|net|kein|keine|keinen|keiner|niemand|nie|niemals|nix|nichts)\b")
 _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+(?:\w+\s+){0,3}(?:unter\s+den\s+naegeln|auf\s+der\s+(?:seele|zunge))\b",
@@ -175,11 +244,12 @@ _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+darauf\b",
     r"\bbrennend\w*\s+(?:frage|thema|interesse)\b",
     r"\bfeuer\s+und\s+flamme\b",
+    r"\b(?:netz|internet|kommentarspalte|postfach|handy|telefon)\s+(?:\w+\s+){0,2}explodiert\b",
     r"\b(?:online|im\s+netz|in\s+den\s+medien)\s+(?:\w+\s+){0,2}verfolgt\b",
 )
 _NEGATION_WINDOW_BEFORE = 4
 # Negations that are part of a danger pattern itself ("lassen mich nicht weg").
-_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht")
+_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht|nicht\s+mehr|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht")
 
 
 @dataclass(frozen=True)
@@ -221,29 +291,45 @@ def _negated(clause: str, match: re.Match[str]) -> bool:
 
 
 def _scan(
-    text: str, triggers: Iterable[tuple[str, re.Pattern[str]]]
+    text: str, triggers: Iterable[Trigger], *, tense_matters: bool = True
 ) -> tuple[list[str], list[str]]:
-    """Return (fired, suppressed) trigger names for the normalised ``text``."""
+    """Return (fired, suppressed) trigger group names for the normalised ``text``.
+
+    With ``tense_matters=False`` (crisis talk: "es wäre besser, nicht mehr da zu sein") only
+    negation, figurative speech and media/legal framing suppress a trigger.
+    """
     fired: list[str] = []
     suppressed: list[str] = []
     framed = bool(_FRAMING.search(text))
     for sentence in _SENTENCE_SPLIT.split(text):
         if not sentence.strip():
             continue
-        hypothetical = bool(_HYPOTHETICAL.search(sentence))
+        contextual = framed or (
+            tense_matters and bool(_HYPOTHETICAL.search(sentence) or _REPORT.search(sentence))
+        )
         for clause in _CLAUSE_SPLIT.split(sentence):
-            if not clause.strip() or _FIGURATIVE.search(clause):
+            if not clause.strip():
                 continue
-            present = bool(_PRESENT.search(clause))
-            backgrounded = bool(_PAST.search(clause) or _REPORT.search(clause))
-            for name, pattern in triggers:
+            if _FIGURATIVE.search(clause):
+                suppressed.extend(name for name, _, pattern in triggers if pattern.search(clause))
+                continue
+            present = bool(_PRESENT.search(clause)) and not (
+                tense_matters and _LONG_AGO.search(clause)
+            )
+            past_time = tense_matters and bool(_PAST_TIME.search(clause))
+            past_verb = tense_matters and bool(_PAST_VERB.search(clause))
+            for name, strength, pattern in triggers:
                 for match in pattern.finditer(clause):
                     if _negated(clause, match):
                         suppressed.append(name)
-                    elif present or not (backgrounded or hypothetical or framed):
+                    elif present:
                         fired.append(name)
-                    else:
+                    elif contextual or past_time or (strength == "weak" and past_verb) or (
+                        tense_matters and _LONG_AGO.search(clause)
+                    ):
                         suppressed.append(name)
+                    else:
+                        fired.append(name)
     return fired, suppressed
 
 
@@ -260,9 +346,12 @@ def assess(text: str) -> SafetyAssessment:
     if not norm:
         return SafetyAssessment("none")
     acute, acute_suppressed = _scan(norm, ACUTE_TRIGGERS)
+    # Danger words inside quoted speech are reported, not happening: suppressed.
+    for quote in _QUOTED.findall(text.lower().translate(_FOLD)):
+        acute_suppressed.extend(name for name, _, pattern in ACUTE_TRIGGERS if pattern.search(quote))
     if acute:
         return SafetyAssessment("acute", _unique(acute), _unique(acute_suppressed))
-    distress, distress_suppressed = _scan(norm, DISTRESS_TRIGGERS)
+    distress, distress_suppressed = _scan(norm, DISTRESS_TRIGGERS, tense_matters=False)
     if distress:
         return SafetyAssessment("distress", _unique(distress), _unique(acute_suppressed))
     return SafetyAssessment("none", (), _unique(acute_suppressed + distress_suppressed))
