@@ -45,9 +45,14 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
 
+def _each(*alternatives: str) -> tuple[re.Pattern[str], ...]:
+    """Compile alternatives separately, so an early match cannot hide a later one."""
+    return tuple(re.compile(a) for a in alternatives)
+
+
 # Words for the person or thing causing danger (incl. dialect forms).
 _WHO = r"(?:er|sie|der|die|einer|eine|jemand|irgendwer|irgendjemand|wer|oana|ana|eener|eena|typ|kerl|mann|frau|leute|maenner|die typen|angreifer|der typ|ein mann|zwei|drei|mehrere)"
-_PLACE = r"(?:haus|wohnung|buero|flur|garten|keller|treppenhaus|hof|rathaus|buergerbuero|wahlkreisbuero|amtszimmer|zimmer|kueche|kuchl|schlafzimmer|garage|auto|wagen|saal|sitzungssaal|ratssaal)"
+_PLACE = r"(?:haus|wohnung|buero|flur|garten|keller|treppenhaus|hof|rathaus|buergerbuero|wahlkreisbuero|amtszimmer|zimmer|kueche|kuchl|schlafzimmer|garage|\w*auto|\w*wagen|saal|sitzungssaal|ratssaal)"
 _WEAPON = r"(?:messer|messern|waffe|waffen|pistole|knarre|revolver|gewehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|knueppel|schlagring|schraubenzieher|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
 _FOLLOW = r"v(?:er|a)fol(?:g|sch|ch)(?:t|en)"
 
@@ -56,34 +61,38 @@ _FOLLOW = r"v(?:er|a)fol(?:g|sch|ch)(?:t|en)"
 # reported or habitual context suppresses them. "weak" patterns are nouns and participles
 # ("Messer", "Brandanschlag", "angezündet") that say nothing about time: they also need a
 # clause without past markers, or a present-time marker.
-Trigger = tuple[str, str, re.Pattern[str]]
+Trigger = tuple[str, str, tuple[re.Pattern[str], ...]]
 
 ACUTE_TRIGGERS: tuple[Trigger, ...] = (
-    ("weapon", "weak", _rx(rf"\b{_WEAPON}\b")),
-    ("weapon", "strong", _rx(
+    ("weapon", "weak", _each(rf"\b{_WEAPON}\b")),
+    ("weapon", "strong", _each(
         r"\b(?:zielt|fuchtelt|sticht|schiesst|schiessen)\b",
         r"\b(?:zuzustechen|zuzuschlagen|abzustechen|zu\s+erstechen|zu\s+erschiessen)\b",
     )),
-    ("pursuit", "strong", _rx(
-        rf"\b(?:werd|werde|werden|wird)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b",
+    ("pursuit", "strong", _each(
+        rf"\b(?:werd|werde|werden|wird)\b(?:\s+\w+){{0,10}}\s+{_FOLLOW}\b",
         rf"\b{_FOLLOW}\s+(?:mich|uns|meine\w*|unser\w*)\b",
         r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen|geht|gehen)\s+(?:\w+\s+){0,2}(?:mir|ma|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
         r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen)\s+(?:\w+\s+){0,5}(?:mir|uns)\s+hinterher\b",
         r"\b(?:folgt|folgen)\s+(?:mir|uns)\b",
         r"\bhinter\s+(?:mir|uns)\s+her\b",
-        r"\b(?:ist|sind|klebt|kleben)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
+        r"\b(?:ist|sind|klebt|kleben|sitzt|sitzen|steht|stehen|faehrt|laeuft)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
         r"\b(?:draengt|draengen)\s+(?:\w+\s+){0,3}(?:mich|uns)\s+(?:ab|in)\b",
         r"\b(?:faehrt|fahren)\s+(?:\w+\s+){0,3}(?:auf\s+(?:mich|uns)\s+zu|dicht\s+auf)\b",
     )),
-    ("pursuit", "weak", _rx(rf"\b(?:wurde|wurden)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b", r"\bangefahren\b")),
-    ("fire", "strong", _rx(
+    ("pursuit", "weak", _each(
+        rf"\b(?:wurde|wurden)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b",
+        r"\b(?:angefahren|zugefahren|zugerast)\b",
+        r"\b(?:kommt|kommen)\s+(?:\w+\s+)?(?:wieder|zurueck)\b",
+    )),
+    ("fire", "strong", _each(
         r"\b(?:brennt|brennen|brenne)\b",
         r"\b(?:steht|stehen)\s+in\s+flammen\b",
         r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem)\b",
         r"\b(?:qualmt|raucht|brennts)\b",
         r"\b(?:zuendet|zuenden)\s+(?:\w+\s+){0,4}an\b",
     )),
-    ("fire", "weak", _rx(
+    ("fire", "weak", _each(
         r"\bin\s+flammen\b",
         r"\bflammen\b",
         r"\bfeuer\b(?!\s+und\s+flamme)",
@@ -91,15 +100,18 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:ueberall\s+)?rauch\b",
         r"\bangezuendet\b",
         r"\b(?:fackeln|boeller|pyro\w*)\b",
+        r"\b(?:benzin|gas|brand|rauch)geruch\b",
     )),
-    ("break_in", "strong", _rx(
+    ("break_in", "strong", _each(
         r"\b(?:bricht|brechen)\b(?:\s+\w+){0,5}\s+ein\b",
         r"\b(?:aufzubrechen|aufbrechen|aufzuhebeln|aufhebeln|hebelt|hebeln)\b",
         r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen)\s+(?:\w+\s+){0,4}(?:tuer|tuere|haustuer|fenster|fensterscheibe\w*|scheibe\w*|dach)\b",
-        r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen)\b",
-        rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
-        rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen)\b",
+        r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen|einzutreten|aufzubrechen|einzuschlagen|aufzuhebeln|aufzumachen)\b",
+        rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
+        rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen|oben|unten)\b",
         r"\b(?:kommt|kommen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+        rf"\b(?:da|hier)\s+(?:ist|sind|is|sitzt|steht|stehen)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer))\s+(?:\w+\s+)?{_PLACE}\b",
+        rf"\b(?:ist|sind)\s+(?:gerade|grad|jetzt)\s+(?:im|in\s+(?:meinem|meiner|unserem|unserer|der|dem))\s+(?:\w+\s+)?{_PLACE}\b",
         r"\b(?:einschlaegt|einschlagen|eintritt|eintreten|einbricht|aufbricht|eindringt|eindringen)\b",
         r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,2}(?:an|am)\b",
         rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
@@ -108,13 +120,13 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:haut|hauen|haun|schlaegt|schlagen|macht|machen)\s+(?:\w+\s+){0,3}kaputt\b",
         r"\b(?:laeuft|geht|schleicht|rennt|laufen)\s+(?:\w+\s+){0,2}durch\s+(?:die|das|meine|unsere|unser)\s+(?:wohnung|haus|buero|zimmer|flur|garten)\b",
     )),
-    ("break_in", "weak", _rx(
-        r"\beinbrecher\b",
+    ("break_in", "weak", _each(
+        r"\b(?:einbrecher|aufgebrochen|aufgehebelt)\b",
         r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
         r"\bueber\s+den\s+zaun\b",
         r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
     )),
-    ("attack", "strong", _rx(
+    ("attack", "strong", _each(
         r"\b(?:schlaegt|schlagen|pruegelt|pruegeln|tritt|treten|wuergt|wuergen|sticht|stechen|haut|hauen|boxt)\s+(?:\w+\s+){0,3}(?:mich|uns|auf\s+mich|auf\s+uns|meine\w*|meinen|unser\w*|kolleg\w*)\b",
         r"\b(?:haelt|halten|packt|packen|zerrt|zerren|schleift|schleifen|schubst|schubsen|reisst|reissen)\s+(?:\w+\s+){0,4}(?:mich|uns|meine\w*|meinen|unser\w*)\b",
         r"\b(?:greift|greifen)\s+(?:\w+\s+){0,3}(?:mich|uns)\b(?:\s+\w+){0,3}\s+an\b",
@@ -123,40 +135,46 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:geht|gehen)\s+(?:\w+\s+){0,2}auf\s+(?:mich|uns)\s+los\b",
         r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
         r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,2}ein)\b",
-        r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei)\w*\b",
+        r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus)\w*\b",
         r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
         r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
         r"\b(?:sucht|suchen)\s+mich\b",
+        r"\b(?:steht|stehen|lauert|lauern|wartet|warten)\s+(?:\w+\s+){0,3}(?:an|am)\s+(?:meinem|meiner|unserem|unserer|dem|der)\s+(?:\w+\s+)?(?:zaun|gartenzaun|tuer|haustuer|auto|wagen|fenster|gartentor|tor|briefkasten)\b",
+        r"\bhat\s+(?:\w+\s+){0,3}in\s+der\s+hand\b",
+        r"\b(?:fliegen|fliegt)\s+(?:\w+\s+){0,2}(?:steine|flaschen|boeller|brandsaetze|eier|molotow\w*)\b",
+        r"\b(?:steine|flaschen|brandsaetze)\s+fliegen\b",
+        r"\b(?:ihr|ihm|ihnen|uns|dir|meiner|meinem|meinen)\s+(?:\w+\s+)?(?:was|etwas)\s+anzutun\b",
         r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
         r"\b(?:kommt|kommen)\s+(?:immer\s+)?(?:naeher|auf\s+(?:mich|uns)\s+zu)\b",
         r"\bhetzt\s+(?:\w+\s+){0,3}hund\b",
+        r"\bhund\b(?:\s+\w+){0,3}\s+auf\s+(?:mich|uns)\b",
         r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
         r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg)\b",
         r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}beworfen\b",
     )),
-    ("attack", "weak", _rx(
+    ("attack", "weak", _each(
         r"\b(?:zusammengeschlagen|niedergestochen|niedergeschlagen|gepackt|getreten|geschlagen|ueberfallen|angegriffen|getroffen)\b",
         r"\bin\s+die\s+ecke\s+gedraengt\b",
         r"\b(?:umzingelt|umstellt|umringt|eingekreist|geschubst|bedraengt|bewaffnet)\b",
         r"\b(?:mob|meute)\s+(?:\w+\s+){0,2}(?:vor|vorm|am|um)\b",
         r"\b(?:schuesse|geschossen)\b",
     )),
-    ("injury", "strong", _rx(
+    ("injury", "strong", _each(
         r"\b(?:blute|blutet|bluten)\b",
         r"\b(?:bin|ist|sind)\s+(?:\w+\s+){0,2}(?:verletzt|bewusstlos|zusammengebrochen)\b",
         r"\batmet\s+(?:\w+\s+){0,2}(?:nicht|kaum|schwer|komisch)\b",
         r"\breagiert\s+nicht\b",
         r"\bliegt\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
     )),
-    ("injury", "weak", _rx(r"\b(?:bewusstlos|blutend|zusammengebrochen)\b")),
-    ("device", "strong", _rx(r"\b(?:tickt|piept|piepst|explodiert|detoniert)\b")),
-    ("device", "weak", _rx(
+    ("injury", "weak", _each(r"\b(?:bewusstlos|blutend|zusammengebrochen)\b")),
+    ("device", "strong", _each(r"\b(?:tickt|piept|piepst|explodiert|detoniert)\b")),
+    ("device", "weak", _each(
         r"\b(?:sprengsatz|bombe|sprengstoff|explosion|tickendes|tickender)\b",
         r"\bverdaechtig\w*\s+(?:paket|paeckchen|gegenstand|koffer|tasche|rucksack|brief)\b",
         r"\bgeknallt\b",
         r"\bmit\s+kabeln\b",
     )),
-    ("explicit", "strong", _rx(
+    ("explicit", "strong", _each(
         # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
         r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s+(?:in|bei|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden)\b)",
         r"^\s*notfall\b(?!-)",
@@ -166,19 +184,20 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\bkann\s+nicht\s+(?:weg|raus|fliehen|flüchten)\b",
         r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}eingesperrt\b",
         r"\b(?:bin|sind|ist)\s+(?:\w+\s+){0,2}in\s+(?:akuter\s+)?(?:gefahr|lebensgefahr)\b",
-        r"\bschleicht\s+(?:\w+\s+){0,3}ums?\s+(?:haus|auto|buero)\b",
+        r"\bschleicht\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero)\b",
         r"\b(?:versteck\w*|verbarrikadier\w*)\s+mich\b",
+        r"\b(?:sitze|sitzen|bin|sind|hocke)\s+(?:\w+\s+){0,3}(?:versteckt|eingesperrt|eingeschlossen)\b",
         r"\bhab\w*\s+mich\s+(?:\w+\s+){0,3}(?:eingeschlossen|eingesperrt|versteckt|verbarrikadiert)\b",
         r"\b(?:kann|darf)\s+nicht\s+(?:reden|sprechen|laut\s+sein|telefonieren)\b",
         r"\btrau\w*\s+mich\s+nicht\s+(?:raus|heim|nach\s+hause)\b",
         r"\bwartet\s+(?:\w+\s+){0,4}auf\s+mich\b",
         r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,4}(?:vor\s+(?:meiner|der|unserer|meinem|dem|unserem|mir|uns)|vorm)\b(?:\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster))?",
     )),
-    ("explicit", "weak", _rx(r"\bnotfall\b(?!-)", r"\blebensgefahr\b", r"\b(?:eingeschlossen|verbarrikadiert)\b", r"\bvermummte?\b")),
+    ("explicit", "weak", _each(r"\bnotfall\b(?!-)", r"\blebensgefahr\b", r"\b(?:eingeschlossen|eingesperrt|verbarrikadiert)\b", r"\bvermummte?\b")),
 )
 
 DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
-    ("self_harm", "strong", _rx(
+    ("self_harm", "strong", _each(
         r"\bnicht\s+mehr\s+(?:leben|da\s+sein|da\s+zu\s+sein|aufwachen)\b",
         r"\b(?:will|moechte|moecht|wuerde|werde)\s+(?:\w+\s+){0,2}sterben\b",
         r"\bich\s+(?:will|moechte|werde|koennte)\s+mich\s+(?:\w+\s+){0,2}(?:umbringen|toeten|erhaengen|ritzen)\b",
@@ -192,9 +211,9 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _PRESENT = _rx(
-    r"\b(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b",
+    r"\b(?<!erst\s)(?<!bis\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei))",
     r"\b(?:immer\s+noch|noch\s+immer|noch\s+(?:da|hier|drin|drinnen|draussen|in\s+der\s+naehe))\b",
-    r"^\s*hilfe\b|\bhilfe\s*!|\bbitte\s+hilfe\b|\bbitte\s+schnell\b|\bschnell\s*!",
+    r"\bhilfe\s*!|\bbitte\s+hilfe\b|\bbitte\s+schnell\b|\bschnell\s*!",
 )
 # Time expressions that place an event in the past, or make it habitual (clause scope).
 _PAST_TIME = _rx(
@@ -202,7 +221,13 @@ _PAST_TIME = _rx(
     r"\b(?:letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)\s+(?:jahr|woche|monat|sommer|winter|herbst|fruehling|nacht|mal|wochenende|wahlkampf)\b",
     r"\bvor\s+(?:einem|einer|zwei|drei|vier|fuenf|sechs|\d+|ein\s+paar|einigen|wenigen|mehreren|kurzem|langer\s+zeit)\b",
     r"\b(?:19|20)\d\d\b",
-    r"\bseit\s+(?:\w+\s+)?(?:tagen|wochen|monaten|jahren|langem|laengerem)\b",
+    r"\bnach\s+(?:dem|einem|diesem|meinem|unserem)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|feuer|brand)\b",
+    r"\bim\s+(?:fruehjahr|fruehling|sommer|herbst|winter)\b",
+)
+# Habitual or long-running (clause scope): "seit Wochen", "immer wieder".
+_HABIT = _rx(
+    r"\bseit\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|tagen|wochen|monaten|jahren|langem|laengerem|laengerer\s+zeit|einiger\s+zeit)\b",
+    r"\b(?:ueberall|regelrecht)\b",
     r"\b(?:immer\s+wieder|staendig|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
 # Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
@@ -214,15 +239,16 @@ _PAST_VERB = _rx(
 )
 # Reported speech and written channels (sentence scope): "im Drohbrief steht, dass ...".
 _REPORT = _rx(
-    r"\b(?:brief|briefe|drohbrief|mail|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|anruf|angerufen|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
-    r"\b(?:gesagt|erzaehlt|behauptet|angedroht|gedroht|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
+    r"\b(?:brief|briefe|drohbrief|mail|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
+    r"\b(?:gesagt|erzaehlt|behauptet|angedroht|gedroht|drohte|drohten|bekommen|erhalten|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
 )
 # Hypothetical, future, prevention or conditional framing (sentence scope).
 _HYPOTHETICAL = _rx(
     r"\b(?:wenn|falls|sofern|angenommen|im\s+fall|im\s+falle|fuer\s+den\s+fall|ernstfall)\b",
     r"\b(?:haette|haetten|waere|waeren|wuerde|wuerden|koennte|koennten|sollte|sollten)\b",
     r"\b(?:bald|demnaechst|irgendwann|morgen|naechste[nrs]?\s+(?:woche|jahr|mal|monat))\b",
-    r"\bwie\s+(?:\w+\s+){0,2}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide|gehen|geht|formuliere)\b",
+    r"\bwas\s+ist\s+(?:\w+\s+){0,2}(?:ein|eine)\b",
+    r"\bwie\s+(?:\w+\s+){0,6}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide|gehen|geht|formuliere)\b",
     r"\b(?:schutz|schuetzen|schuetze|sicher\w*)\s+(?:\w+\s+){0,3}(?:vor|gegen)\b",
     r"\b(?:vorbeugen|vorbeugend|praevention|vorsorge|vorsorglich)\b",
 )
@@ -230,7 +256,7 @@ _HYPOTHETICAL = _rx(
 _FRAMING = _rx(
     r"\b(?:fernsehen|zeitung|lokalzeitung|nachrichten|bericht|berichtet|artikel|doku|film|serie|roman|buch)\b",
     r"\b(?:statistik\w*|studie\w*|zahlen|wie\s+viele)\b",
-    r"\b(?:strafbar|strafe|paragraph\w*|paragraf\w*|§|im\s+sinne\s+des|gesetz\w*|versicherung\w*)\b",
+    r"\b(?:strafbar|strafe|paragraph\w*|paragraf\w*|§|im\s+sinne|gesetz\w*|versicherung\w*|verurteilt|schmerzensgeld|kontaktverbot)\b",
     r"\b(?:kurs|kurse|seminar\w*|schulung\w*|training|uebung|workshop)\b",
     r"\b(?:pressemitteilung|pressemeldung|stellungnahme|presse)\b",
     r"\berfahrung\s+mit\b",
@@ -240,7 +266,8 @@ _LONG_AGO = re.compile(r"\b(?:tage|wochen|monate|jahre|jahr|monat)\s+(?:\w+\s+)?
 _NEGATION = re.compile(r"\b(?:nicht|nich|net|kein|keine|keinen|keiner|niemand|nie|niemals|nix|nichts)\b")
 _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+(?:\w+\s+){0,3}(?:unter\s+den\s+naegeln|auf\s+der\s+(?:seele|zunge))\b",
-    r"\bbrennt\s+die\s+luft\b",
+    r"\bbrennt\s+die\s+(?:luft|huette|bude)\b",
+    r"\bschiess\w*\s+sich\s+(?:\w+\s+){0,3}auf\s+\w+\s+ein\b",
     r"\bbrenn\w*\s+darauf\b",
     r"\bbrennend\w*\s+(?:frage|thema|interesse)\b",
     r"\bfeuer\s+und\s+flamme\b",
@@ -249,7 +276,8 @@ _FIGURATIVE = _rx(
 )
 _NEGATION_WINDOW_BEFORE = 4
 # Negations that are part of a danger pattern itself ("lassen mich nicht weg").
-_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht|nicht\s+mehr|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht")
+_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht")
+_CRISIS_NEGATION = re.compile(r"nicht\s+mehr")
 
 
 @dataclass(frozen=True)
@@ -282,10 +310,10 @@ def normalise(text: str) -> str:
     return re.sub(r"[ \t]+", " ", without_quotes).strip()
 
 
-def _negated(clause: str, match: re.Match[str]) -> bool:
+def _negated(clause: str, match: re.Match[str], inherent: re.Pattern[str]) -> bool:
     before = _WORD.findall(clause[: match.start()])[-_NEGATION_WINDOW_BEFORE:]
     after = _WORD.findall(clause[match.end():])[:1]
-    inside = _DANGER_NEGATION.sub(" ", match.group(0))
+    inside = inherent.sub(" ", match.group(0))
     # "lassen mich nicht weg" carries its own "nicht": that is the danger, not a negation.
     return bool(_NEGATION.search(inside)) or any(_NEGATION.fullmatch(w) for w in before + after)
 
@@ -301,6 +329,7 @@ def _scan(
     fired: list[str] = []
     suppressed: list[str] = []
     framed = bool(_FRAMING.search(text))
+    inherent = _DANGER_NEGATION if tense_matters else _CRISIS_NEGATION
     for sentence in _SENTENCE_SPLIT.split(text):
         if not sentence.strip():
             continue
@@ -311,20 +340,21 @@ def _scan(
             if not clause.strip():
                 continue
             if _FIGURATIVE.search(clause):
-                suppressed.extend(name for name, _, pattern in triggers if pattern.search(clause))
+                suppressed.append("figurative")
                 continue
             present = bool(_PRESENT.search(clause)) and not (
                 tense_matters and _LONG_AGO.search(clause)
             )
             past_time = tense_matters and bool(_PAST_TIME.search(clause))
+            habitual = tense_matters and bool(_HABIT.search(clause))
             past_verb = tense_matters and bool(_PAST_VERB.search(clause))
-            for name, strength, pattern in triggers:
-                for match in pattern.finditer(clause):
-                    if _negated(clause, match):
+            for name, strength, patterns in triggers:
+                for match in (m for p in patterns for m in p.finditer(clause)):
+                    if _negated(clause, match, inherent) or (strength == "weak" and past_time):
                         suppressed.append(name)
                     elif present:
                         fired.append(name)
-                    elif contextual or past_time or (strength == "weak" and past_verb) or (
+                    elif contextual or past_time or habitual or (strength == "weak" and past_verb) or (
                         tense_matters and _LONG_AGO.search(clause)
                     ):
                         suppressed.append(name)
@@ -348,7 +378,9 @@ def assess(text: str) -> SafetyAssessment:
     acute, acute_suppressed = _scan(norm, ACUTE_TRIGGERS)
     # Danger words inside quoted speech are reported, not happening: suppressed.
     for quote in _QUOTED.findall(text.lower().translate(_FOLD)):
-        acute_suppressed.extend(name for name, _, pattern in ACUTE_TRIGGERS if pattern.search(quote))
+        acute_suppressed.extend(
+            name for name, _, patterns in ACUTE_TRIGGERS if any(p.search(quote) for p in patterns)
+        )
     if acute:
         return SafetyAssessment("acute", _unique(acute), _unique(acute_suppressed))
     distress, distress_suppressed = _scan(norm, DISTRESS_TRIGGERS, tense_matters=False)

@@ -40,7 +40,7 @@ class BackboneReporter(GraphComponent):
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Make a backbone change visible to Rasa's training cache."""
-        backbone = read_backbone(Path(config["model"]))
+        backbone = read_backbone(Path(config.get("model", BACKBONE_DIR)))
         return backbone.label if backbone else None
 
     def __init__(

@@ -1,0 +1,63 @@
+"""Dialogue behaviour that needs the running bot: forms, incidents, session notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Conversation, response_text
+
+pytestmark = pytest.mark.model
+
+
+def test_session_starts_with_privacy_and_emergency_notice(conversation: Conversation) -> None:
+    replies = conversation.say("Guten Tag")
+    assert replies[0] == response_text("utter_privacy_notice")
+    assert "110" in replies[0]
+    assert replies[1] == response_text("utter_greet")
+
+
+def test_threat_asks_about_danger_then_advises(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    replies = conversation.say("Ich habe heute einen Brief bekommen, in dem mir mit dem Tod gedroht wird")
+    assert replies == [response_text("utter_ack_report_threat"), response_text("utter_ask_in_danger")]
+    replies = conversation.say("nein")
+    assert replies[0] == response_text("utter_advice_report_threat")
+    assert "§ 241 StGB" in replies[0]
+
+
+def test_yes_to_the_danger_question_gets_110(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    conversation.say("jemand verfolgt mich seit Wochen nach jeder Ratssitzung bis nach Hause")
+    assert conversation.say("ja")[0] == response_text("utter_emergency")
+
+
+def test_question_in_the_form_is_answered_and_the_form_resumes(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    ask_land = response_text("utter_ask_bundesland")
+    assert conversation.say("Wer kann mir helfen?") == [ask_land]
+    replies = conversation.say("Wie sichere ich Beweise am besten?")
+    assert replies == [response_text("utter_answer_ask_evidence"), ask_land]
+    replies = conversation.say("Sachsen")
+    assert "Für Sachsen" in replies[0]
+    assert conversation.tracker().active_loop_name is None
+
+
+def test_stop_leaves_the_form(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    conversation.say("an wen kann ich mich wenden")
+    assert conversation.say("abbrechen") == [response_text("utter_stopped")]
+    assert conversation.tracker().active_loop_name is None
+
+
+def test_land_not_given_gives_nationwide_contacts(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    conversation.say("welche beratungsstellen gibt es")
+    replies = conversation.say("/deny")
+    assert replies[0].startswith("Diese Stellen helfen bundesweit")
+    assert "0800 300 99 44" in replies[0]
+
+
+def test_land_in_first_message_skips_the_question(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    replies = conversation.say("Wer hilft mir in NRW?")
+    assert "Für Nordrhein-Westfalen" in replies[0]

@@ -1,0 +1,63 @@
+"""The SafetyNet NLU component on Rasa messages (without a trained model)."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from components.safety_net import SafetyNet
+
+
+def parsed(text: str, intent: str, confidence: float, ranking: list[tuple[str, float]]) -> Message:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": confidence})
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+def component() -> SafetyNet:
+    return SafetyNet(SafetyNet.get_default_config())
+
+
+def test_acute_message_is_forced_to_emergency_whatever_the_classifier_said() -> None:
+    message = parsed("er steht mit einem messer vor der tür", "report_threat", 0.9,
+                     [("report_threat", 0.9), ("emergency", 0.05)])
+    component().process([message])
+    assert message.get("intent") == {"name": "emergency", "confidence": 1.0}
+    assert message.get("intent_ranking")[0]["name"] == "emergency"
+    assert [r["name"] for r in message.get("intent_ranking")].count("emergency") == 1
+    assert message.get("safety")["action"] == "forced_emergency"
+    assert "weapon" in message.get("safety")["triggers"]
+
+
+def test_low_confidence_fallback_is_overridden_too() -> None:
+    message = parsed("hilfe er bricht gerade ein", "nlu_fallback", 0.45, [("emergency", 0.4)])
+    component().process([message])
+    assert message.get("intent")["name"] == "emergency"
+
+
+def test_suppressed_emergency_prediction_is_demoted() -> None:
+    message = parsed("letztes jahr wurde ich verfolgt", "emergency", 0.6,
+                     [("emergency", 0.6), ("report_stalking", 0.3)])
+    component().process([message])
+    assert message.get("intent")["name"] == "report_stalking"
+    assert message.get("safety")["action"] == "demoted_emergency"
+
+
+def test_emergency_without_any_danger_words_is_trusted() -> None:
+    message = parsed("bitte kommen sie sofort", "emergency", 0.8, [("emergency", 0.8), ("greet", 0.1)])
+    component().process([message])
+    assert message.get("intent")["name"] == "emergency"
+
+
+def test_self_harm_is_forced_to_distress() -> None:
+    message = parsed("ich will nicht mehr leben", "report_insult", 0.5, [("report_insult", 0.5)])
+    component().process([message])
+    assert message.get("intent")["name"] == "mental_distress"
+
+
+def test_ordinary_question_is_untouched() -> None:
+    message = parsed("wie beantrage ich eine auskunftssperre", "ask_address_protection", 0.97,
+                     [("ask_address_protection", 0.97)])
+    component().process([message])
+    assert message.get("intent") == {"name": "ask_address_protection", "confidence": 0.97}
+    assert message.get("safety")["action"] == "none"
