@@ -224,10 +224,10 @@ _PAST_TIME = _rx(
     r"\bnach\s+(?:dem|einem|diesem|meinem|unserem)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|feuer|brand)\b",
     r"\bim\s+(?:fruehjahr|fruehling|sommer|herbst|winter)\b",
 )
-# Habitual or long-running (clause scope): "seit Wochen", "immer wieder".
+# Habitual or long-running (sentence scope): "seit Wochen", "immer wieder", "abends".
 _HABIT = _rx(
     r"\bseit\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|tagen|wochen|monaten|jahren|langem|laengerem|laengerer\s+zeit|einiger\s+zeit)\b",
-    r"\b(?:ueberall|regelrecht)\b",
+    r"\b(?:ueberall|regelrecht|morgens|abends|nachts|mittags|dauernd|oft)\b",
     r"\b(?:immer\s+wieder|staendig|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
 # Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
@@ -333,6 +333,7 @@ def _scan(
     for sentence in _SENTENCE_SPLIT.split(text):
         if not sentence.strip():
             continue
+        habitual = tense_matters and bool(_HABIT.search(sentence))
         contextual = framed or (
             tense_matters and bool(_HYPOTHETICAL.search(sentence) or _REPORT.search(sentence))
         )
@@ -346,7 +347,6 @@ def _scan(
                 tense_matters and _LONG_AGO.search(clause)
             )
             past_time = tense_matters and bool(_PAST_TIME.search(clause))
-            habitual = tense_matters and bool(_HABIT.search(clause))
             past_verb = tense_matters and bool(_PAST_VERB.search(clause))
             for name, strength, patterns in triggers:
                 for match in (m for p in patterns for m in p.finditer(clause)):

@@ -20,15 +20,17 @@ pids+=($!)
   --endpoints endpoints.yml --model models --cors "http://localhost:*" &
 pids+=($!)
 for _ in $(seq 1 180); do
-  if curl -fsS "http://localhost:$RASA_PORT/status" >/dev/null 2>&1; then break; fi
+  if "$VENV/bin/python" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \
+      "http://localhost:$RASA_PORT/status" >/dev/null 2>&1; then break; fi
   if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "FEHLER: Rasa-Server ist nicht gestartet." >&2; exit 1; fi
   sleep 1
 done
 cat <<MSG
 
 ==> Der Assistent läuft.
-    REST:   curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"test","message":"Hallo"}'
-    Status: curl -s localhost:$RASA_PORT/status   (zeigt das geladene Modell samt NLP-Backbone)
+    REST:   POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "ich", "message": "Hallo"}
+            z. B. curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"ich","message":"Hallo"}'
+    Status: http://localhost:$RASA_PORT/status  (model_file nennt das NLP-Backbone des Modells)
     Im Terminal sprechen: make shell     Beenden: Strg-C
 
 MSG

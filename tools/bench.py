@@ -203,6 +203,13 @@ def _row(label: str, ours: float, stock: float, unit: str) -> str:
     return f"{label:28} {ours:10.1f} {stock:10.1f} {unit:5} {ratio:8.2f}"
 
 
+def leaked_texts(logs: list[Path]) -> list[str]:
+    """User messages of the benchmark that appear in the given log files (must be none)."""
+    content = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in logs if p.exists())
+    texts = {t for conversation in CONVERSATIONS for t in conversation if len(t) > 12}
+    return sorted(t for t in texts if t in content)
+
+
 def report(ours: BotResult, stock: BotResult) -> str:
     """The comparison table printed and written to results/bench/report.md."""
     lines = [f"{'':28} {'unser Bot':>10} {'Stock':>10} {'':5} {'unser/Stock':>8}"]
@@ -260,15 +267,21 @@ def main(argv: list[str] | None = None) -> int:
             _stop(processes)
 
     ours, stock = results
+    leaked = leaked_texts([OUT / "ours-server.log", OUT / "ours-actions.log"])
     table = report(ours, stock)
     machine = f"{os.cpu_count()} Kerne, {os.uname().machine}, Python {sys.version.split()[0]}"
     print(f"\n{table}\n\nMaschine: {machine}")
+    print(f"Nachrichtentexte in den Server-Logs unseres Bots: {len(leaked)}")
     (OUT / "report.json").write_text(
-        json.dumps({"machine": machine, "ours": asdict(ours), "stock": asdict(stock)}, indent=2),
+        json.dumps({"machine": machine, "ours": asdict(ours), "stock": asdict(stock),
+                    "message_texts_in_logs": len(leaked)}, indent=2),
         encoding="utf-8",
     )
     (OUT / "report.md").write_text(f"```\n{table}\n```\nMaschine: {machine}\n", encoding="utf-8")
     print(f"Bericht: {OUT / 'report.md'}")
+    if leaked:
+        print(f"FEHLER: Nachrichtentexte im Log: {leaked[:3]}")
+        return 1
     return 0
 
 

@@ -158,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-macro-f1", type=float, default=0.88)
     parser.add_argument("--max-false-alarm-rate", type=float, default=0.05)
     args = parser.parse_args(argv)
+    from rasa.utils.log_utils import configure_structlog
+
+    # Rasa's structlog prints parsed message texts at DEBUG: never let them into the output.
+    configure_structlog(logging.WARNING)
     logging.getLogger("rasa").setLevel(logging.WARNING)
 
     train_examples = read_nlu_examples(sorted((ROOT / "data" / "nlu").glob("*.yml")))

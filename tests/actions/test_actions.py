@@ -78,3 +78,22 @@ async def test_session_start_sends_the_notice_and_starts_the_session() -> None:
     assert dispatcher.messages[0]["response"] == "utter_privacy_notice"
     assert [e["event"] for e in events] == ["session_started", "action"]
     assert events[1]["name"] == "action_listen"
+
+
+async def test_incident_advice_follows_the_latest_reported_incident() -> None:
+    from actions.incidents import ActionIncidentAdvice
+
+    dispatcher = CollectingDispatcher()
+    events = [user("report_insult"), action("utter_offer_help"), user("report_threat"),
+              action("utter_ask_in_danger"), user("deny")]
+    domain = {"responses": {"utter_advice_report_threat": [{"text": "x"}]}}
+    await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="deny", events=events), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_advice_report_threat", "utter_offer_help"]
+
+
+async def test_incident_advice_without_an_incident_only_offers_help() -> None:
+    from actions.incidents import ActionIncidentAdvice
+
+    dispatcher = CollectingDispatcher()
+    await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="deny", events=[user("greet")]), DOMAIN)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_offer_help"]
