@@ -35,9 +35,31 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'
 _QUOTED = re.compile(
     r"„[^“”\"]{3,}[“”\"]|“[^”]{3,}”|»[^«]{3,}«|«[^»]{3,}»|\"[^\"]{3,}\"|(?:(?<=\s)|^)'[^']{3,}'(?=[\s.,;:!?]|$)"
 )
-_SENTENCE_SPLIT = re.compile(r"[.!?;\n]+")
-# A "dass"/"ob" clause stays with its main clause: "keine Angst, dass jemand einbricht".
-_CLAUSE_SPLIT = re.compile(r",(?!\s*(?:dass|das|ob)\b)|\s-\s|\s–\s|\baber\b|\bdoch\b")
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+# A real question ("Darf ich eine Waffe tragen?") asks about danger, it does not report it.
+_QUESTION_START = re.compile(
+    r"^\s*(?:darf|duerfen|kann|koennen|koennte|soll|sollte|sollen|muss|muessen|wie|was|welche\w*|"
+    r"wer|wo|wann|warum|gibt|gibts|ist|sind|hat|haben|lohnt|bringt|braucht)\b"
+)
+# Verbs of saying: the clause after "er schreibt," is what he wrote.
+_SAYING_END = re.compile(r"\b(?:schreibt|schrieb|sagt|sagte|meint|meinte|droht|drohte|behauptet|geschrieben|gesagt|angekuendigt)\s*$")
+_CLAUSE_SPLIT = re.compile(r",|\s-\s|\s–\s|\baber\b|\bdoch\b")
+_SUBORDINATE_START = re.compile(r"^\s*(?:dass|das|ob)\b")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Split a sentence into clauses; after a comma, a "dass"/"ob" clause and what follows a
+    verb of saying stay with the clause before ("keine Angst, dass jemand einbricht")."""
+    parts: list[str] = []
+    pieces = _CLAUSE_SPLIT.split(sentence)
+    separators = [m.group(0) for m in _CLAUSE_SPLIT.finditer(sentence)]
+    for index, part in enumerate(pieces):
+        after_comma = index > 0 and separators[index - 1] == ","
+        if after_comma and (_SUBORDINATE_START.search(part) or _SAYING_END.search(parts[-1])):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -52,8 +74,8 @@ def _each(*alternatives: str) -> tuple[re.Pattern[str], ...]:
 
 # Words for the person or thing causing danger (incl. dialect forms).
 _WHO = r"(?:er|sie|der|die|einer|eine|jemand|irgendwer|irgendjemand|wer|oana|ana|eener|eena|typ|kerl|mann|frau|leute|maenner|die typen|angreifer|der typ|ein mann|zwei|drei|mehrere)"
-_PLACE = r"(?:haus|wohnung|buero|flur|garten|keller|treppenhaus|hof|rathaus|buergerbuero|wahlkreisbuero|amtszimmer|zimmer|kueche|kuchl|schlafzimmer|garage|\w*auto|\w*wagen|saal|sitzungssaal|ratssaal)"
-_WEAPON = r"(?:messer|messern|waffe|waffen|pistole|knarre|revolver|gewehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|knueppel|schlagring|schraubenzieher|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
+_PLACE = r"(?:haus|wohnung|dachboden|speicher|buero|flur|garten|keller|treppenhaus|hof|rathaus|buergerbuero|wahlkreisbuero|amtszimmer|zimmer|kueche|kuchl|schlafzimmer|garage|\w*auto|\w*wagen|saal|sitzungssaal|ratssaal)"
+_WEAPON = r"(?:messer|messern|waffe|waffen|pistole|knarre|revolver|gewehr|gwehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|knueppel|schlagring|schraubenzieher|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
 _FOLLOW = r"v(?:er|a)fol(?:g|sch|ch)(?:t|en)"
 
 # Each trigger is (group, strength, pattern). "strong" patterns are present-tense danger
@@ -72,6 +94,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
     ("pursuit", "strong", _each(
         rf"\b(?:werd|werde|werden|wird)\b(?:\s+\w+){{0,10}}\s+{_FOLLOW}\b",
         rf"\b{_FOLLOW}\s+(?:mich|uns|meine\w*|unser\w*)\b",
+        rf"\b(?:mich|uns)\s+{_FOLLOW}\b",
         r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen|geht|gehen)\s+(?:\w+\s+){0,2}(?:mir|ma|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
         r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen)\s+(?:\w+\s+){0,5}(?:mir|uns)\s+hinterher\b",
         r"\b(?:folgt|folgen)\s+(?:mir|uns)\b",
@@ -88,7 +111,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
     ("fire", "strong", _each(
         r"\b(?:brennt|brennen|brenne)\b",
         r"\b(?:steht|stehen)\s+in\s+flammen\b",
-        r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem)\b",
+        r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem|chemie)\b",
         r"\b(?:qualmt|raucht|brennts)\b",
         r"\b(?:zuendet|zuenden)\s+(?:\w+\s+){0,4}an\b",
     )),
@@ -105,15 +128,18 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
     ("break_in", "strong", _each(
         r"\b(?:bricht|brechen)\b(?:\s+\w+){0,5}\s+ein\b",
         r"\b(?:aufzubrechen|aufbrechen|aufzuhebeln|aufhebeln|hebelt|hebeln)\b",
-        r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen)\s+(?:\w+\s+){0,4}(?:tuer|tuere|haustuer|fenster|fensterscheibe\w*|scheibe\w*|dach)\b",
+        r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen|drueckt|druecken|stemmt|stemmen)\s+(?:\w+\s+){0,4}(?:\w*tuer\w*|\w*fenster\w*|\w*scheibe\w*|dach)\b",
         r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen|einzutreten|aufzubrechen|einzuschlagen|aufzuhebeln|aufzumachen)\b",
-        rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
+        rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|aufm|auf\s+dem|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
         rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen|oben|unten)\b",
-        r"\b(?:kommt|kommen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+        r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+        r"\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:rein|herein|reingekommen|eingestiegen|reingeklettert)\b",
+        r"\bhoer\w*\s+(?:\w+\s+){0,3}schritte\b",
+        r"\b(?:laeuft|lafft|rennt|schleicht|geht)\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero|rathaus)\b",
         rf"\b(?:da|hier)\s+(?:ist|sind|is|sitzt|steht|stehen)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer))\s+(?:\w+\s+)?{_PLACE}\b",
         rf"\b(?:ist|sind)\s+(?:gerade|grad|jetzt)\s+(?:im|in\s+(?:meinem|meiner|unserem|unserer|der|dem))\s+(?:\w+\s+)?{_PLACE}\b",
         r"\b(?:einschlaegt|einschlagen|eintritt|eintreten|einbricht|aufbricht|eindringt|eindringen)\b",
-        r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,2}(?:an|am)\b",
+        r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,4}(?:an|am)\b",
         rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
         r"\b(?:ist|sind|is|steht|stehen)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche|treppenhaus|flur|buero|garten)\b",
         r"\bklettert\s+(?:\w+\s+){0,3}ueber\b",
@@ -121,27 +147,31 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:laeuft|geht|schleicht|rennt|laufen)\s+(?:\w+\s+){0,2}durch\s+(?:die|das|meine|unsere|unser)\s+(?:wohnung|haus|buero|zimmer|flur|garten)\b",
     )),
     ("break_in", "weak", _each(
-        r"\b(?:einbrecher|aufgebrochen|aufgehebelt)\b",
+        r"\b(?:einbrecher|aufgebrochen|aufgehebelt|durchbrochen)\b",
         r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
         r"\bueber\s+den\s+zaun\b",
         r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
     )),
     ("attack", "strong", _each(
         r"\b(?:schlaegt|schlagen|pruegelt|pruegeln|tritt|treten|wuergt|wuergen|sticht|stechen|haut|hauen|boxt)\s+(?:\w+\s+){0,3}(?:mich|uns|auf\s+mich|auf\s+uns|meine\w*|meinen|unser\w*|kolleg\w*)\b",
+        r"\b(?:wuergt|wuergen|sticht|pruegelt|pruegeln)\s+(?:ihn|ihm|sie|den\s+\w+|die\s+\w+)\b",
+        r"\bdroh\w*\s+(?:\w+\s+){0,3}zu\s+(?:erwuergen|erstechen|erschiessen|toeten|erschlagen)\b",
+        r"\bkrieg\w*\s+keine\s+luft\b",
+        r"\bkeine\s+luft\s+mehr\b",
         r"\b(?:haelt|halten|packt|packen|zerrt|zerren|schleift|schleifen|schubst|schubsen|reisst|reissen)\s+(?:\w+\s+){0,4}(?:mich|uns|meine\w*|meinen|unser\w*)\b",
         r"\b(?:greift|greifen)\s+(?:\w+\s+){0,3}(?:mich|uns)\b(?:\s+\w+){0,3}\s+an\b",
-        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}(?:angegriffen|geschlagen|verpruegelt|attackiert|zusammengeschlagen|gewuergt|abgestochen|festgehalten|eingekreist|umzingelt|umringt)\b",
+        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,8}(?:angegriffen|geschlagen|verpruegelt|attackiert|zusammengeschlagen|gewuergt|abgestochen|festgehalten|eingekreist|umzingelt|umringt)\b",
         r"\b(?:werde|werden|wird)\s+(?:gerade|grad|jetzt|gleich)\s+(?:\w+\s+){0,2}bedroht\b",
         r"\b(?:geht|gehen)\s+(?:\w+\s+){0,2}auf\s+(?:mich|uns)\s+los\b",
         r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
         r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,2}ein)\b",
-        r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus)\w*\b",
+        r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus|aus)\w*\b",
         r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
         r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
         r"\b(?:sucht|suchen)\s+mich\b",
         r"\b(?:steht|stehen|lauert|lauern|wartet|warten)\s+(?:\w+\s+){0,3}(?:an|am)\s+(?:meinem|meiner|unserem|unserer|dem|der)\s+(?:\w+\s+)?(?:zaun|gartenzaun|tuer|haustuer|auto|wagen|fenster|gartentor|tor|briefkasten)\b",
         r"\bhat\s+(?:\w+\s+){0,3}in\s+der\s+hand\b",
-        r"\b(?:fliegen|fliegt)\s+(?:\w+\s+){0,2}(?:steine|flaschen|boeller|brandsaetze|eier|molotow\w*)\b",
+        r"\b(?:fliegen|fliegt)\s+(?:\w+\s+){0,2}(?:steine?|flaschen?|boeller|brandsaetze|brandsatz|eier|molotow\w*)\b",
         r"\b(?:steine|flaschen|brandsaetze)\s+fliegen\b",
         r"\b(?:ihr|ihm|ihnen|uns|dir|meiner|meinem|meinen)\s+(?:\w+\s+)?(?:was|etwas)\s+anzutun\b",
         r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
@@ -166,17 +196,16 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\breagiert\s+nicht\b",
         r"\bliegt\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
     )),
-    ("injury", "weak", _each(r"\b(?:bewusstlos|blutend|zusammengebrochen)\b")),
-    ("device", "strong", _each(r"\b(?:tickt|piept|piepst|explodiert|detoniert)\b")),
+    ("injury", "weak", _each(r"\b(?:bewusstlos|blutend|blutig|bluadig|blutueberstroemt|zusammengebrochen)\b")),
+    ("device", "strong", _each(r"\b(?:tickt|piept|piepst|zischt|explodiert|detoniert)\b")),
     ("device", "weak", _each(
         r"\b(?:sprengsatz|bombe|sprengstoff|explosion|tickendes|tickender)\b",
         r"\bverdaechtig\w*\s+(?:paket|paeckchen|gegenstand|koffer|tasche|rucksack|brief)\b",
         r"\bgeknallt\b",
-        r"\bmit\s+kabeln\b",
+        r"\bmit\s+(?:kabeln|draehten|drahten)\b",
+        r"\b(?:versprueht|reizgas)\b",
     )),
     ("explicit", "strong", _each(
-        # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
-        r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s+(?:in|bei|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden)\b)",
         r"^\s*notfall\b(?!-)",
         r"\bbitte\s+hilfe\b",
         r"\bhelft\s+mir\b",
@@ -193,7 +222,9 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         r"\bwartet\s+(?:\w+\s+){0,4}auf\s+mich\b",
         r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,4}(?:vor\s+(?:meiner|der|unserer|meinem|dem|unserem|mir|uns)|vorm)\b(?:\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster))?",
     )),
-    ("explicit", "weak", _each(r"\bnotfall\b(?!-)", r"\blebensgefahr\b", r"\b(?:eingeschlossen|eingesperrt|verbarrikadiert)\b", r"\bvermummte?\b")),
+    ("explicit", "weak", _each(
+        # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
+        r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s*,?\s*(?:in|bei|beim|mit|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden|wie|wo|was|ich\s+weiss\s+nicht)\b)",r"\bnotfall\b(?!-)", r"\blebensgefahr\b", r"\b(?:eingeschlossen|eingesperrt|verbarrikadiert)\b", r"\bvermummte?\b")),
 )
 
 DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
@@ -211,7 +242,7 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _PRESENT = _rx(
-    r"\b(?<!erst\s)(?<!bis\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei))",
+    r"\b(?<!erst\s)(?<!bis\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei|gelesen|gehoert|erfahren|mitbekommen))",
     r"\b(?:immer\s+noch|noch\s+immer|noch\s+(?:da|hier|drin|drinnen|draussen|in\s+der\s+naehe))\b",
     r"\bhilfe\s*!|\bbitte\s+hilfe\b|\bbitte\s+schnell\b|\bschnell\s*!",
 )
@@ -223,12 +254,13 @@ _PAST_TIME = _rx(
     r"\b(?:19|20)\d\d\b",
     r"\bnach\s+(?:dem|einem|diesem|meinem|unserem)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|feuer|brand)\b",
     r"\bim\s+(?:fruehjahr|fruehling|sommer|herbst|winter)\b",
+    r"\bseit\s+(?:dem|der|einem|einer)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|brand|feuer|attacke)\b",
 )
 # Habitual or long-running (sentence scope): "seit Wochen", "immer wieder", "abends".
 _HABIT = _rx(
     r"\bseit\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|tagen|wochen|monaten|jahren|langem|laengerem|laengerer\s+zeit|einiger\s+zeit)\b",
-    r"\b(?:ueberall|regelrecht|morgens|abends|nachts|mittags|dauernd|oft)\b",
-    r"\b(?:immer\s+wieder|staendig|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
+    r"\b(?:ueberall|regelrecht|morgens|abends|nachts|mittags)\b",
+    r"\b(?:immer\s+wieder|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
 # Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
 _PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|umringt|umzingelt|umstellt|eingekreist|geschubst|bedraengt|geknallt|gesprengt)"
@@ -240,14 +272,18 @@ _PAST_VERB = _rx(
 # Reported speech and written channels (sentence scope): "im Drohbrief steht, dass ...".
 _REPORT = _rx(
     r"\b(?:brief|briefe|drohbrief|mail|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
-    r"\b(?:gesagt|erzaehlt|behauptet|angedroht|gedroht|drohte|drohten|bekommen|erhalten|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
+    r"\b(?:gelesen|gehoert|gesagt|erzaehlt|behauptet|angedroht|gedroht|drohte|drohten|bekommen|erhalten|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
 )
 # Hypothetical, future, prevention or conditional framing (sentence scope).
 _HYPOTHETICAL = _rx(
     r"\b(?:wenn|falls|sofern|angenommen|im\s+fall|im\s+falle|fuer\s+den\s+fall|ernstfall)\b",
     r"\b(?:haette|haetten|waere|waeren|wuerde|wuerden|koennte|koennten|sollte|sollten)\b",
     r"\b(?:bald|demnaechst|irgendwann|morgen|naechste[nrs]?\s+(?:woche|jahr|mal|monat))\b",
-    r"\bwas\s+ist\s+(?:\w+\s+){0,2}(?:ein|eine)\b",
+    r"\bwas\s+ist\s+(?:\w+\s+){0,2}(?:ein|eine|einem|einer)\b",
+    # "Hilfe, ich weiß nicht, wie ich Screenshots sichere": a plea for help with a task.
+    r"^\s*hilfe\s*,?\s*(?:ich\s+weiss\s+nicht|wie|wo|was|wer)\b",
+    r"\b(?:angst|sorge|sorgen|befuercht\w*|fuercht\w*)\s*,?\s+(?:dass|das)\b",
+    r"\b(?:gegen|vor)\s+(?:\w+\s+){0,2}(?:sichern|schuetzen|absichern|wappnen)\b",
     r"\bwie\s+(?:\w+\s+){0,6}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide|gehen|geht|formuliere)\b",
     r"\b(?:schutz|schuetzen|schuetze|sicher\w*)\s+(?:\w+\s+){0,3}(?:vor|gegen)\b",
     r"\b(?:vorbeugen|vorbeugend|praevention|vorsorge|vorsorglich)\b",
@@ -271,12 +307,17 @@ _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+darauf\b",
     r"\bbrennend\w*\s+(?:frage|thema|interesse)\b",
     r"\bfeuer\s+und\s+flamme\b",
+    r"\bmesser\s+in\s+den\s+ruecken\b",
+    r"\b(?:angegriffen|verfolgt|bedroht|bedraengt)\s+(?:zu\s+)?fuehl\w*\b",
+    r"\bfuehl\w*\s+mich\s+(?:\w+\s+){0,2}(?:angegriffen|verfolgt|bedroht|bedraengt)\b",
+    r"\bfeuer\s+frei\b",
+    r"\b(?:wie\s+ein\s+lauffeuer|pulverfass|bombenstimmung)\b",
     r"\b(?:netz|internet|kommentarspalte|postfach|handy|telefon)\s+(?:\w+\s+){0,2}explodiert\b",
     r"\b(?:online|im\s+netz|in\s+den\s+medien)\s+(?:\w+\s+){0,2}verfolgt\b",
 )
 _NEGATION_WINDOW_BEFORE = 4
 # Negations that are part of a danger pattern itself ("lassen mich nicht weg").
-_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht")
+_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft")
 _CRISIS_NEGATION = re.compile(r"nicht\s+mehr")
 
 
@@ -330,14 +371,20 @@ def _scan(
     suppressed: list[str] = []
     framed = bool(_FRAMING.search(text))
     inherent = _DANGER_NEGATION if tense_matters else _CRISIS_NEGATION
-    for sentence in _SENTENCE_SPLIT.split(text):
+    for raw in _SENTENCE.findall(text):
+        sentence = raw.rstrip(".!?;\n ")
         if not sentence.strip():
             continue
-        habitual = tense_matters and bool(_HABIT.search(sentence))
-        contextual = framed or (
-            tense_matters and bool(_HYPOTHETICAL.search(sentence) or _REPORT.search(sentence))
-        )
-        for clause in _CLAUSE_SPLIT.split(sentence):
+        question = tense_matters and raw.rstrip().endswith("?") and bool(_QUESTION_START.search(sentence))
+        # Hypothetical framing covers what follows it: "was mache ich, wenn einer ..." but
+        # not "er sticht mich ab, wenn ich aussteige".
+        hypothetical_from = min(
+            (m.start() for m in _HYPOTHETICAL.finditer(sentence)), default=len(sentence) + 1
+        ) if tense_matters else len(sentence) + 1
+        offset = 0
+        for clause in _clauses(sentence):
+            clause_start = sentence.find(clause.strip(), offset)
+            offset = max(offset, clause_start)
             if not clause.strip():
                 continue
             if _FIGURATIVE.search(clause):
@@ -348,15 +395,18 @@ def _scan(
             )
             past_time = tense_matters and bool(_PAST_TIME.search(clause))
             past_verb = tense_matters and bool(_PAST_VERB.search(clause))
+            habitual = tense_matters and bool(_HABIT.search(clause))
+            reported = tense_matters and bool(_REPORT.search(clause))
+            long_ago = tense_matters and bool(_LONG_AGO.search(clause))
             for name, strength, patterns in triggers:
                 for match in (m for p in patterns for m in p.finditer(clause)):
+                    hypothetical = clause_start + match.start() >= hypothetical_from
                     if _negated(clause, match, inherent) or (strength == "weak" and past_time):
                         suppressed.append(name)
                     elif present:
                         fired.append(name)
-                    elif contextual or past_time or habitual or (strength == "weak" and past_verb) or (
-                        tense_matters and _LONG_AGO.search(clause)
-                    ):
+                    elif (framed or question or hypothetical or reported or past_time or habitual
+                          or long_ago or (strength == "weak" and past_verb)):
                         suppressed.append(name)
                     else:
                         fired.append(name)
