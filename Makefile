@@ -36,7 +36,7 @@ unit: install ## Nur die pytest-Tests (ohne Training)
 	@$(PY) -m pytest -q -m "not model" $(PYTEST_ARGS)
 
 stories: train ## Teststories (tests/stories) ohne Vorhersagefehler
-	@$(RASA) test core --stories tests/stories --model models --e2e --fail-on-prediction-errors --out results/stories
+	@$(RASA) test core --stories tests/stories --model models --fail-on-prediction-errors --out results/stories
 
 test: train validate ## Alles: pytest, rasa data validate, Teststories
 	@$(PY) -m pytest -q $(PYTEST_ARGS)
