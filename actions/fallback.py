@@ -34,9 +34,7 @@ class ActionClarify(Action):
         """Action name used in data/rules/fallback.yml."""
         return CLARIFY_ACTION
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Offer topics as buttons, or a person if clarifying already failed once."""
         if previous_bot_action(tracker) == CLARIFY_ACTION:
             dispatcher.utter_message(response="utter_offer_human")

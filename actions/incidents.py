@@ -31,9 +31,7 @@ class ActionIncidentAdvice(Action):
         """Action name used in data/rules/incidents.yml."""
         return "action_incident_advice"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Advice for the latest reported incident, then the help offer."""
         incident = latest_incident(tracker)
         response = f"utter_advice_{incident}" if incident else None

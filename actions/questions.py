@@ -17,9 +17,7 @@ class ActionAnswerQuestion(Action):
         """Action name used in data/rules/contacts.yml."""
         return "action_answer_question"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Utter the answer response for the intent, or the generic fallback text."""
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         response = ANSWER_PREFIX + intent

@@ -17,9 +17,7 @@ class ActionSessionStart(Action):
         """Replace Rasa's default session start."""
         return "action_session_start"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Send the notice first, so even an emergency gets 110 in the very first reply."""
         dispatcher.utter_message(response="utter_privacy_notice")
         events: list[dict[str, Any]] = [SessionStarted(), ActionExecuted("action_listen")]

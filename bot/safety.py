@@ -42,7 +42,9 @@ _QUESTION_START = re.compile(
     r"wer|wo|wann|warum|gibt|gibts|ist|sind|hat|haben|lohnt|bringt|braucht)\b"
 )
 # Verbs of saying: the clause after "er schreibt," is what he wrote.
-_SAYING_END = re.compile(r"\b(?:schreibt|schrieb|sagt|sagte|meint|meinte|droht|drohte|behauptet|geschrieben|gesagt|angekuendigt)\s*$")
+_SAYING_END = re.compile(
+    r"\b(?:schreibt|schrieb|sagt|sagte|meint|meinte|droht|drohte|behauptet|geschrieben|gesagt|angekuendigt)\s*$"
+)
 _CLAUSE_SPLIT = re.compile(r",|\s-\s|\s–\s|\baber\b|\bdoch\b")
 _SUBORDINATE_START = re.compile(r"^\s*(?:dass|das|ob)\b")
 
@@ -60,6 +62,8 @@ def _clauses(sentence: str) -> list[str]:
         else:
             parts.append(part)
     return parts
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -87,158 +91,223 @@ Trigger = tuple[str, str, tuple[re.Pattern[str], ...]]
 
 ACUTE_TRIGGERS: tuple[Trigger, ...] = (
     ("weapon", "weak", _each(rf"\b{_WEAPON}\b")),
-    ("weapon", "strong", _each(
-        r"\b(?:zielt|fuchtelt|sticht|schiesst|schiessen)\b",
-        r"\b(?:zuzustechen|zuzuschlagen|abzustechen|zu\s+erstechen|zu\s+erschiessen)\b",
-    )),
-    ("pursuit", "strong", _each(
-        rf"\b(?:werd|werde|werden|wird)\b(?:\s+\w+){{0,10}}\s+{_FOLLOW}\b",
-        rf"\b{_FOLLOW}\s+(?:mich|uns|meine\w*|unser\w*)\b",
-        rf"\b(?:mich|uns)\s+{_FOLLOW}\b",
-        r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen|geht|gehen)\s+(?:\w+\s+){0,2}(?:mir|ma|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
-        r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen)\s+(?:\w+\s+){0,5}(?:mir|uns)\s+hinterher\b",
-        r"\b(?:folgt|folgen)\s+(?:mir|uns)\b",
-        r"\bhinter\s+(?:mir|uns)\s+her\b",
-        r"\b(?:ist|sind|klebt|kleben|sitzt|sitzen|steht|stehen|faehrt|laeuft)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
-        r"\b(?:draengt|draengen)\s+(?:\w+\s+){0,3}(?:mich|uns)\s+(?:ab|in)\b",
-        r"\b(?:faehrt|fahren)\s+(?:\w+\s+){0,3}(?:auf\s+(?:mich|uns)\s+zu|dicht\s+auf)\b",
-    )),
-    ("pursuit", "weak", _each(
-        rf"\b(?:wurde|wurden)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b",
-        r"\b(?:angefahren|zugefahren|zugerast)\b",
-        r"\b(?:kommt|kommen)\s+(?:\w+\s+)?(?:wieder|zurueck)\b",
-    )),
-    ("fire", "strong", _each(
-        r"\b(?:brennt|brennen|brenne)\b",
-        r"\b(?:steht|stehen)\s+in\s+flammen\b",
-        r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem|chemie)\b",
-        r"\b(?:qualmt|raucht|brennts)\b",
-        r"\b(?:zuendet|zuenden)\s+(?:\w+\s+){0,4}an\b",
-    )),
-    ("fire", "weak", _each(
-        r"\bin\s+flammen\b",
-        r"\bflammen\b",
-        r"\bfeuer\b(?!\s+und\s+flamme)",
-        r"\bbrandanschlag\b",
-        r"\b(?:ueberall\s+)?rauch\b",
-        r"\bangezuendet\b",
-        r"\b(?:fackeln|boeller|pyro\w*)\b",
-        r"\b(?:benzin|gas|brand|rauch)geruch\b",
-    )),
-    ("break_in", "strong", _each(
-        r"\b(?:bricht|brechen)\b(?:\s+\w+){0,5}\s+ein\b",
-        r"\b(?:aufzubrechen|aufbrechen|aufzuhebeln|aufhebeln|hebelt|hebeln)\b",
-        r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen|drueckt|druecken|stemmt|stemmen)\s+(?:\w+\s+){0,4}(?:\w*tuer\w*|\w*fenster\w*|\w*scheibe\w*|dach)\b",
-        r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen|einzutreten|aufzubrechen|einzuschlagen|aufzuhebeln|aufzumachen)\b",
-        rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|aufm|auf\s+dem|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
-        rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen|oben|unten)\b",
-        r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
-        r"\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:rein|herein|reingekommen|eingestiegen|reingeklettert)\b",
-        r"\bhoer\w*\s+(?:\w+\s+){0,3}schritte\b",
-        r"\b(?:laeuft|lafft|rennt|schleicht|geht)\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero|rathaus)\b",
-        rf"\b(?:da|hier)\s+(?:ist|sind|is|sitzt|steht|stehen)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer))\s+(?:\w+\s+)?{_PLACE}\b",
-        rf"\b(?:ist|sind)\s+(?:gerade|grad|jetzt)\s+(?:im|in\s+(?:meinem|meiner|unserem|unserer|der|dem))\s+(?:\w+\s+)?{_PLACE}\b",
-        r"\b(?:einschlaegt|einschlagen|eintritt|eintreten|einbricht|aufbricht|eindringt|eindringen)\b",
-        r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,4}(?:an|am)\b",
-        rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
-        r"\b(?:ist|sind|is|steht|stehen)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche|treppenhaus|flur|buero|garten)\b",
-        r"\bklettert\s+(?:\w+\s+){0,3}ueber\b",
-        r"\b(?:haut|hauen|haun|schlaegt|schlagen|macht|machen)\s+(?:\w+\s+){0,3}kaputt\b",
-        r"\b(?:laeuft|geht|schleicht|rennt|laufen)\s+(?:\w+\s+){0,2}durch\s+(?:die|das|meine|unsere|unser)\s+(?:wohnung|haus|buero|zimmer|flur|garten)\b",
-    )),
-    ("break_in", "weak", _each(
-        r"\b(?:einbrecher|aufgebrochen|aufgehebelt|durchbrochen)\b",
-        r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
-        r"\bueber\s+den\s+zaun\b",
-        r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
-    )),
-    ("attack", "strong", _each(
-        r"\b(?:schlaegt|schlagen|pruegelt|pruegeln|tritt|treten|wuergt|wuergen|sticht|stechen|haut|hauen|boxt)\s+(?:\w+\s+){0,3}(?:mich|uns|auf\s+mich|auf\s+uns|meine\w*|meinen|unser\w*|kolleg\w*)\b",
-        r"\b(?:wuergt|wuergen|sticht|pruegelt|pruegeln)\s+(?:ihn|ihm|sie|den\s+\w+|die\s+\w+)\b",
-        r"\bdroh\w*\s+(?:\w+\s+){0,3}zu\s+(?:erwuergen|erstechen|erschiessen|toeten|erschlagen)\b",
-        r"\bkrieg\w*\s+keine\s+luft\b",
-        r"\bkeine\s+luft\s+mehr\b",
-        r"\b(?:haelt|halten|packt|packen|zerrt|zerren|schleift|schleifen|schubst|schubsen|reisst|reissen)\s+(?:\w+\s+){0,4}(?:mich|uns|meine\w*|meinen|unser\w*)\b",
-        r"\b(?:greift|greifen)\s+(?:\w+\s+){0,3}(?:mich|uns)\b(?:\s+\w+){0,3}\s+an\b",
-        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,8}(?:angegriffen|geschlagen|verpruegelt|attackiert|zusammengeschlagen|gewuergt|abgestochen|festgehalten|eingekreist|umzingelt|umringt)\b",
-        r"\b(?:werde|werden|wird)\s+(?:gerade|grad|jetzt|gleich)\s+(?:\w+\s+){0,2}bedroht\b",
-        r"\b(?:geht|gehen)\s+(?:\w+\s+){0,2}auf\s+(?:mich|uns)\s+los\b",
-        r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
-        r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,2}ein)\b",
-        r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus|aus)\w*\b",
-        r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
-        r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
-        r"\b(?:sucht|suchen)\s+mich\b",
-        r"\b(?:steht|stehen|lauert|lauern|wartet|warten)\s+(?:\w+\s+){0,3}(?:an|am)\s+(?:meinem|meiner|unserem|unserer|dem|der)\s+(?:\w+\s+)?(?:zaun|gartenzaun|tuer|haustuer|auto|wagen|fenster|gartentor|tor|briefkasten)\b",
-        r"\bhat\s+(?:\w+\s+){0,3}in\s+der\s+hand\b",
-        r"\b(?:fliegen|fliegt)\s+(?:\w+\s+){0,2}(?:steine?|flaschen?|boeller|brandsaetze|brandsatz|eier|molotow\w*)\b",
-        r"\b(?:steine|flaschen|brandsaetze)\s+fliegen\b",
-        r"\b(?:ihr|ihm|ihnen|uns|dir|meiner|meinem|meinen)\s+(?:\w+\s+)?(?:was|etwas)\s+anzutun\b",
-        r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
-        r"\b(?:kommt|kommen)\s+(?:immer\s+)?(?:naeher|auf\s+(?:mich|uns)\s+zu)\b",
-        r"\bhetzt\s+(?:\w+\s+){0,3}hund\b",
-        r"\bhund\b(?:\s+\w+){0,3}\s+auf\s+(?:mich|uns)\b",
-        r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
-        r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg)\b",
-        r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}beworfen\b",
-    )),
-    ("attack", "weak", _each(
-        r"\b(?:zusammengeschlagen|niedergestochen|niedergeschlagen|gepackt|getreten|geschlagen|ueberfallen|angegriffen|getroffen)\b",
-        r"\bin\s+die\s+ecke\s+gedraengt\b",
-        r"\b(?:umzingelt|umstellt|umringt|eingekreist|geschubst|bedraengt|bewaffnet)\b",
-        r"\b(?:mob|meute)\s+(?:\w+\s+){0,2}(?:vor|vorm|am|um)\b",
-        r"\b(?:schuesse|geschossen)\b",
-    )),
-    ("injury", "strong", _each(
-        r"\b(?:blute|blutet|bluten)\b",
-        r"\b(?:bin|ist|sind)\s+(?:\w+\s+){0,2}(?:verletzt|bewusstlos|zusammengebrochen)\b",
-        r"\batmet\s+(?:\w+\s+){0,2}(?:nicht|kaum|schwer|komisch)\b",
-        r"\breagiert\s+nicht\b",
-        r"\bliegt\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
-    )),
-    ("injury", "weak", _each(r"\b(?:bewusstlos|blutend|blutig|bluadig|blutueberstroemt|zusammengebrochen)\b")),
+    (
+        "weapon",
+        "strong",
+        _each(
+            r"\b(?:zielt|fuchtelt|sticht|schiesst|schiessen)\b",
+            r"\b(?:zuzustechen|zuzuschlagen|abzustechen|zu\s+erstechen|zu\s+erschiessen)\b",
+        ),
+    ),
+    (
+        "pursuit",
+        "strong",
+        _each(
+            rf"\b(?:werd|werde|werden|wird)\b(?:\s+\w+){{0,10}}\s+{_FOLLOW}\b",
+            rf"\b{_FOLLOW}\s+(?:mich|uns|meine\w*|unser\w*)\b",
+            rf"\b(?:mich|uns)\s+{_FOLLOW}\b",
+            r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen|geht|gehen)\s+(?:\w+\s+){0,2}(?:mir|ma|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
+            r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen)\s+(?:\w+\s+){0,5}(?:mir|uns)\s+hinterher\b",
+            r"\b(?:folgt|folgen)\s+(?:mir|uns)\b",
+            r"\bhinter\s+(?:mir|uns)\s+her\b",
+            r"\b(?:ist|sind|klebt|kleben|sitzt|sitzen|steht|stehen|faehrt|laeuft)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
+            r"\b(?:draengt|draengen)\s+(?:\w+\s+){0,3}(?:mich|uns)\s+(?:ab|in)\b",
+            r"\b(?:faehrt|fahren)\s+(?:\w+\s+){0,3}(?:auf\s+(?:mich|uns)\s+zu|dicht\s+auf)\b",
+        ),
+    ),
+    (
+        "pursuit",
+        "weak",
+        _each(
+            rf"\b(?:wurde|wurden)\b(?:\s+\w+){{0,3}}\s+{_FOLLOW}\b",
+            r"\b(?:angefahren|zugefahren|zugerast)\b",
+            r"\b(?:kommt|kommen)\s+(?:\w+\s+)?(?:wieder|zurueck)\b",
+        ),
+    ),
+    (
+        "fire",
+        "strong",
+        _each(
+            r"\b(?:brennt|brennen|brenne)\b",
+            r"\b(?:steht|stehen)\s+in\s+flammen\b",
+            r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem|chemie)\b",
+            r"\b(?:qualmt|raucht|brennts)\b",
+            r"\b(?:zuendet|zuenden)\s+(?:\w+\s+){0,4}an\b",
+        ),
+    ),
+    (
+        "fire",
+        "weak",
+        _each(
+            r"\bin\s+flammen\b",
+            r"\bflammen\b",
+            r"\bfeuer\b(?!\s+und\s+flamme)",
+            r"\bbrandanschlag\b",
+            r"\b(?:ueberall\s+)?rauch\b",
+            r"\bangezuendet\b",
+            r"\b(?:fackeln|boeller|pyro\w*)\b",
+            r"\b(?:benzin|gas|brand|rauch)geruch\b",
+        ),
+    ),
+    (
+        "break_in",
+        "strong",
+        _each(
+            r"\b(?:bricht|brechen)\b(?:\s+\w+){0,5}\s+ein\b",
+            r"\b(?:aufzubrechen|aufbrechen|aufzuhebeln|aufhebeln|hebelt|hebeln)\b",
+            r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen|drueckt|druecken|stemmt|stemmen)\s+(?:\w+\s+){0,4}(?:\w*tuer\w*|\w*fenster\w*|\w*scheibe\w*|dach)\b",
+            r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen|einzutreten|aufzubrechen|einzuschlagen|aufzuhebeln|aufzumachen)\b",
+            rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|aufm|auf\s+dem|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
+            rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen|oben|unten)\b",
+            r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+            r"\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:rein|herein|reingekommen|eingestiegen|reingeklettert)\b",
+            r"\bhoer\w*\s+(?:\w+\s+){0,3}schritte\b",
+            r"\b(?:laeuft|lafft|rennt|schleicht|geht)\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero|rathaus)\b",
+            rf"\b(?:da|hier)\s+(?:ist|sind|is|sitzt|steht|stehen)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer))\s+(?:\w+\s+)?{_PLACE}\b",
+            rf"\b(?:ist|sind)\s+(?:gerade|grad|jetzt)\s+(?:im|in\s+(?:meinem|meiner|unserem|unserer|der|dem))\s+(?:\w+\s+)?{_PLACE}\b",
+            r"\b(?:einschlaegt|einschlagen|eintritt|eintreten|einbricht|aufbricht|eindringt|eindringen)\b",
+            r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,4}(?:an|am)\b",
+            rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
+            r"\b(?:ist|sind|is|steht|stehen)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche|treppenhaus|flur|buero|garten)\b",
+            r"\bklettert\s+(?:\w+\s+){0,3}ueber\b",
+            r"\b(?:haut|hauen|haun|schlaegt|schlagen|macht|machen)\s+(?:\w+\s+){0,3}kaputt\b",
+            r"\b(?:laeuft|geht|schleicht|rennt|laufen)\s+(?:\w+\s+){0,2}durch\s+(?:die|das|meine|unsere|unser)\s+(?:wohnung|haus|buero|zimmer|flur|garten)\b",
+        ),
+    ),
+    (
+        "break_in",
+        "weak",
+        _each(
+            r"\b(?:einbrecher|aufgebrochen|aufgehebelt|durchbrochen)\b",
+            r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
+            r"\bueber\s+den\s+zaun\b",
+            r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
+        ),
+    ),
+    (
+        "attack",
+        "strong",
+        _each(
+            r"\b(?:schlaegt|schlagen|pruegelt|pruegeln|tritt|treten|wuergt|wuergen|sticht|stechen|haut|hauen|boxt)\s+(?:\w+\s+){0,3}(?:mich|uns|auf\s+mich|auf\s+uns|meine\w*|meinen|unser\w*|kolleg\w*)\b",
+            r"\b(?:wuergt|wuergen|sticht|pruegelt|pruegeln)\s+(?:ihn|ihm|sie|den\s+\w+|die\s+\w+)\b",
+            r"\bdroh\w*\s+(?:\w+\s+){0,3}zu\s+(?:erwuergen|erstechen|erschiessen|toeten|erschlagen)\b",
+            r"\bkrieg\w*\s+keine\s+luft\b",
+            r"\bkeine\s+luft\s+mehr\b",
+            r"\b(?:haelt|halten|packt|packen|zerrt|zerren|schleift|schleifen|schubst|schubsen|reisst|reissen)\s+(?:\w+\s+){0,4}(?:mich|uns|meine\w*|meinen|unser\w*)\b",
+            r"\b(?:greift|greifen)\s+(?:\w+\s+){0,3}(?:mich|uns)\b(?:\s+\w+){0,3}\s+an\b",
+            r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,8}(?:angegriffen|geschlagen|verpruegelt|attackiert|zusammengeschlagen|gewuergt|abgestochen|festgehalten|eingekreist|umzingelt|umringt)\b",
+            r"\b(?:werde|werden|wird)\s+(?:gerade|grad|jetzt|gleich)\s+(?:\w+\s+){0,2}bedroht\b",
+            r"\b(?:geht|gehen)\s+(?:\w+\s+){0,2}auf\s+(?:mich|uns)\s+los\b",
+            r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
+            r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,2}ein)\b",
+            r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus|aus)\w*\b",
+            r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
+            r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
+            r"\b(?:sucht|suchen)\s+mich\b",
+            r"\b(?:steht|stehen|lauert|lauern|wartet|warten)\s+(?:\w+\s+){0,3}(?:an|am)\s+(?:meinem|meiner|unserem|unserer|dem|der)\s+(?:\w+\s+)?(?:zaun|gartenzaun|tuer|haustuer|auto|wagen|fenster|gartentor|tor|briefkasten)\b",
+            r"\bhat\s+(?:\w+\s+){0,3}in\s+der\s+hand\b",
+            r"\b(?:fliegen|fliegt)\s+(?:\w+\s+){0,2}(?:steine?|flaschen?|boeller|brandsaetze|brandsatz|eier|molotow\w*)\b",
+            r"\b(?:steine|flaschen|brandsaetze)\s+fliegen\b",
+            r"\b(?:ihr|ihm|ihnen|uns|dir|meiner|meinem|meinen)\s+(?:\w+\s+)?(?:was|etwas)\s+anzutun\b",
+            r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
+            r"\b(?:kommt|kommen)\s+(?:immer\s+)?(?:naeher|auf\s+(?:mich|uns)\s+zu)\b",
+            r"\bhetzt\s+(?:\w+\s+){0,3}hund\b",
+            r"\bhund\b(?:\s+\w+){0,3}\s+auf\s+(?:mich|uns)\b",
+            r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
+            r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg)\b",
+            r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}beworfen\b",
+        ),
+    ),
+    (
+        "attack",
+        "weak",
+        _each(
+            r"\b(?:zusammengeschlagen|niedergestochen|niedergeschlagen|gepackt|getreten|geschlagen|ueberfallen|angegriffen|getroffen)\b",
+            r"\bin\s+die\s+ecke\s+gedraengt\b",
+            r"\b(?:umzingelt|umstellt|umringt|eingekreist|geschubst|bedraengt|bewaffnet)\b",
+            r"\b(?:mob|meute)\s+(?:\w+\s+){0,2}(?:vor|vorm|am|um)\b",
+            r"\b(?:schuesse|geschossen)\b",
+        ),
+    ),
+    (
+        "injury",
+        "strong",
+        _each(
+            r"\b(?:blute|blutet|bluten)\b",
+            r"\b(?:bin|ist|sind)\s+(?:\w+\s+){0,2}(?:verletzt|bewusstlos|zusammengebrochen)\b",
+            r"\batmet\s+(?:\w+\s+){0,2}(?:nicht|kaum|schwer|komisch)\b",
+            r"\breagiert\s+nicht\b",
+            r"\bliegt\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
+        ),
+    ),
+    (
+        "injury",
+        "weak",
+        _each(r"\b(?:bewusstlos|blutend|blutig|bluadig|blutueberstroemt|zusammengebrochen)\b"),
+    ),
     ("device", "strong", _each(r"\b(?:tickt|piept|piepst|zischt|explodiert|detoniert)\b")),
-    ("device", "weak", _each(
-        r"\b(?:sprengsatz|bombe|sprengstoff|explosion|tickendes|tickender)\b",
-        r"\bverdaechtig\w*\s+(?:paket|paeckchen|gegenstand|koffer|tasche|rucksack|brief)\b",
-        r"\bgeknallt\b",
-        r"\bmit\s+(?:kabeln|draehten|drahten)\b",
-        r"\b(?:versprueht|reizgas)\b",
-    )),
-    ("explicit", "strong", _each(
-        r"^\s*notfall\b(?!-)",
-        r"\bbitte\s+hilfe\b",
-        r"\bhelft\s+mir\b",
-        r"\bakute\s+(?:bedrohung|gefahr)\b",
-        r"\bkann\s+nicht\s+(?:weg|raus|fliehen|flüchten)\b",
-        r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}eingesperrt\b",
-        r"\b(?:bin|sind|ist)\s+(?:\w+\s+){0,2}in\s+(?:akuter\s+)?(?:gefahr|lebensgefahr)\b",
-        r"\bschleicht\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero)\b",
-        r"\b(?:versteck\w*|verbarrikadier\w*)\s+mich\b",
-        r"\b(?:sitze|sitzen|bin|sind|hocke)\s+(?:\w+\s+){0,3}(?:versteckt|eingesperrt|eingeschlossen)\b",
-        r"\bhab\w*\s+mich\s+(?:\w+\s+){0,3}(?:eingeschlossen|eingesperrt|versteckt|verbarrikadiert)\b",
-        r"\b(?:kann|darf)\s+nicht\s+(?:reden|sprechen|laut\s+sein|telefonieren)\b",
-        r"\btrau\w*\s+mich\s+nicht\s+(?:raus|heim|nach\s+hause)\b",
-        r"\bwartet\s+(?:\w+\s+){0,4}auf\s+mich\b",
-        r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,4}(?:vor\s+(?:meiner|der|unserer|meinem|dem|unserem|mir|uns)|vorm)\b(?:\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster))?",
-    )),
-    ("explicit", "weak", _each(
-        # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
-        r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s*,?\s*(?:in|bei|beim|mit|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden|wie|wo|was|ich\s+weiss\s+nicht)\b)",r"\bnotfall\b(?!-)", r"\blebensgefahr\b", r"\b(?:eingeschlossen|eingesperrt|verbarrikadiert)\b", r"\bvermummte?\b")),
+    (
+        "device",
+        "weak",
+        _each(
+            r"\b(?:sprengsatz|bombe|sprengstoff|explosion|tickendes|tickender)\b",
+            r"\bverdaechtig\w*\s+(?:paket|paeckchen|gegenstand|koffer|tasche|rucksack|brief)\b",
+            r"\bgeknallt\b",
+            r"\bmit\s+(?:kabeln|draehten|drahten)\b",
+            r"\b(?:versprueht|reizgas)\b",
+        ),
+    ),
+    (
+        "explicit",
+        "strong",
+        _each(
+            r"^\s*notfall\b(?!-)",
+            r"\bbitte\s+hilfe\b",
+            r"\bhelft\s+mir\b",
+            r"\bakute\s+(?:bedrohung|gefahr)\b",
+            r"\bkann\s+nicht\s+(?:weg|raus|fliehen|flüchten)\b",
+            r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}eingesperrt\b",
+            r"\b(?:bin|sind|ist)\s+(?:\w+\s+){0,2}in\s+(?:akuter\s+)?(?:gefahr|lebensgefahr)\b",
+            r"\bschleicht\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero)\b",
+            r"\b(?:versteck\w*|verbarrikadier\w*)\s+mich\b",
+            r"\b(?:sitze|sitzen|bin|sind|hocke)\s+(?:\w+\s+){0,3}(?:versteckt|eingesperrt|eingeschlossen)\b",
+            r"\bhab\w*\s+mich\s+(?:\w+\s+){0,3}(?:eingeschlossen|eingesperrt|versteckt|verbarrikadiert)\b",
+            r"\b(?:kann|darf)\s+nicht\s+(?:reden|sprechen|laut\s+sein|telefonieren)\b",
+            r"\btrau\w*\s+mich\s+nicht\s+(?:raus|heim|nach\s+hause)\b",
+            r"\bwartet\s+(?:\w+\s+){0,4}auf\s+mich\b",
+            r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,4}(?:vor\s+(?:meiner|der|unserer|meinem|dem|unserem|mir|uns)|vorm)\b(?:\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster))?",
+        ),
+    ),
+    (
+        "explicit",
+        "weak",
+        _each(
+            # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
+            r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s*,?\s*(?:in|bei|beim|mit|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden|wie|wo|was|ich\s+weiss\s+nicht)\b)",
+            r"\bnotfall\b(?!-)",
+            r"\blebensgefahr\b",
+            r"\b(?:eingeschlossen|eingesperrt|verbarrikadiert)\b",
+            r"\bvermummte?\b",
+        ),
+    ),
 )
 
 DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
-    ("self_harm", "strong", _each(
-        r"\bnicht\s+mehr\s+(?:leben|da\s+sein|da\s+zu\s+sein|aufwachen)\b",
-        r"\b(?:will|moechte|moecht|wuerde|werde)\s+(?:\w+\s+){0,2}sterben\b",
-        r"\bich\s+(?:will|moechte|werde|koennte)\s+mich\s+(?:\w+\s+){0,2}(?:umbringen|toeten|erhaengen|ritzen)\b",
-        r"\bmir\s+(?:\w+\s+){0,2}(?:was|etwas)\s+an(?:tun|zutun)\b",
-        r"\b(?:selbstmord|suizid\w*|suizidal|lebensmuede)\b",
-        r"\b(?:dem|meinem)\s+leben\s+(?:ein\s+)?ende\b",
-        r"\bein\s+ende\s+(?:machen|setzen)\b",
-        r"\bkeinen\s+sinn\s+mehr\b",
-        r"\bbesser\s+(?:\w+\s+){0,3}(?:nicht\s+mehr\s+da|tot)\b",
-    )),
+    (
+        "self_harm",
+        "strong",
+        _each(
+            r"\bnicht\s+mehr\s+(?:leben|da\s+sein|da\s+zu\s+sein|aufwachen)\b",
+            r"\b(?:will|moechte|moecht|wuerde|werde)\s+(?:\w+\s+){0,2}sterben\b",
+            r"\bich\s+(?:will|moechte|werde|koennte)\s+mich\s+(?:\w+\s+){0,2}(?:umbringen|toeten|erhaengen|ritzen)\b",
+            r"\bmir\s+(?:\w+\s+){0,2}(?:was|etwas)\s+an(?:tun|zutun)\b",
+            r"\b(?:selbstmord|suizid\w*|suizidal|lebensmuede)\b",
+            r"\b(?:dem|meinem)\s+leben\s+(?:ein\s+)?ende\b",
+            r"\bein\s+ende\s+(?:machen|setzen)\b",
+            r"\bkeinen\s+sinn\s+mehr\b",
+            r"\bbesser\s+(?:\w+\s+){0,3}(?:nicht\s+mehr\s+da|tot)\b",
+        ),
+    ),
 )
 
 _PRESENT = _rx(
@@ -317,7 +386,9 @@ _FIGURATIVE = _rx(
 )
 _NEGATION_WINDOW_BEFORE = 4
 # Negations that are part of a danger pattern itself ("lassen mich nicht weg").
-_DANGER_NEGATION = re.compile(r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft")
+_DANGER_NEGATION = re.compile(
+    r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft"
+)
 _CRISIS_NEGATION = re.compile(r"nicht\s+mehr")
 
 
@@ -353,15 +424,13 @@ def normalise(text: str) -> str:
 
 def _negated(clause: str, match: re.Match[str], inherent: re.Pattern[str]) -> bool:
     before = _WORD.findall(clause[: match.start()])[-_NEGATION_WINDOW_BEFORE:]
-    after = _WORD.findall(clause[match.end():])[:1]
+    after = _WORD.findall(clause[match.end() :])[:1]
     inside = inherent.sub(" ", match.group(0))
     # "lassen mich nicht weg" carries its own "nicht": that is the danger, not a negation.
     return bool(_NEGATION.search(inside)) or any(_NEGATION.fullmatch(w) for w in before + after)
 
 
-def _scan(
-    text: str, triggers: Iterable[Trigger], *, tense_matters: bool = True
-) -> tuple[list[str], list[str]]:
+def _scan(text: str, triggers: Iterable[Trigger], *, tense_matters: bool = True) -> tuple[list[str], list[str]]:
     """Return (fired, suppressed) trigger group names for the normalised ``text``.
 
     With ``tense_matters=False`` (crisis talk: "es wäre besser, nicht mehr da zu sein") only
@@ -378,9 +447,11 @@ def _scan(
         question = tense_matters and raw.rstrip().endswith("?") and bool(_QUESTION_START.search(sentence))
         # Hypothetical framing covers what follows it: "was mache ich, wenn einer ..." but
         # not "er sticht mich ab, wenn ich aussteige".
-        hypothetical_from = min(
-            (m.start() for m in _HYPOTHETICAL.finditer(sentence)), default=len(sentence) + 1
-        ) if tense_matters else len(sentence) + 1
+        hypothetical_from = (
+            min((m.start() for m in _HYPOTHETICAL.finditer(sentence)), default=len(sentence) + 1)
+            if tense_matters
+            else len(sentence) + 1
+        )
         offset = 0
         for clause in _clauses(sentence):
             clause_start = sentence.find(clause.strip(), offset)
@@ -390,9 +461,7 @@ def _scan(
             if _FIGURATIVE.search(clause):
                 suppressed.append("figurative")
                 continue
-            present = bool(_PRESENT.search(clause)) and not (
-                tense_matters and _LONG_AGO.search(clause)
-            )
+            present = bool(_PRESENT.search(clause)) and not (tense_matters and _LONG_AGO.search(clause))
             past_time = tense_matters and bool(_PAST_TIME.search(clause))
             past_verb = tense_matters and bool(_PAST_VERB.search(clause))
             habitual = tense_matters and bool(_HABIT.search(clause))
@@ -405,8 +474,16 @@ def _scan(
                         suppressed.append(name)
                     elif present:
                         fired.append(name)
-                    elif (framed or question or hypothetical or reported or past_time or habitual
-                          or long_ago or (strength == "weak" and past_verb)):
+                    elif (
+                        framed
+                        or question
+                        or hypothetical
+                        or reported
+                        or past_time
+                        or habitual
+                        or long_ago
+                        or (strength == "weak" and past_verb)
+                    ):
                         suppressed.append(name)
                     else:
                         fired.append(name)
@@ -428,9 +505,7 @@ def assess(text: str) -> SafetyAssessment:
     acute, acute_suppressed = _scan(norm, ACUTE_TRIGGERS)
     # Danger words inside quoted speech are reported, not happening: suppressed.
     for quote in _QUOTED.findall(text.lower().translate(_FOLD)):
-        acute_suppressed.extend(
-            name for name, _, patterns in ACUTE_TRIGGERS if any(p.search(quote) for p in patterns)
-        )
+        acute_suppressed.extend(name for name, _, patterns in ACUTE_TRIGGERS if any(p.search(quote) for p in patterns))
     if acute:
         return SafetyAssessment("acute", _unique(acute), _unique(acute_suppressed))
     distress, distress_suppressed = _scan(norm, DISTRESS_TRIGGERS, tense_matters=False)

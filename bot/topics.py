@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +19,7 @@ class TopicLabels:
     none_of_these: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_topics(path: Path = TOPICS_FILE) -> TopicLabels:
     """Load and validate the topic labels once."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -26,9 +26,7 @@ logger = logging.getLogger(__name__)
 BACKBONE_FILE = "backbone.json"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class BackboneReporter(GraphComponent):
     """Persists and reports the NLP backbone (de_core_news_md or the blank fallback)."""
 
@@ -70,9 +68,7 @@ class BackboneReporter(GraphComponent):
         """Write the backbone identity into the model."""
         backbone = read_backbone(Path(self._config["model"]))
         if backbone is None:
-            raise FileNotFoundError(
-                f"Kein spaCy-Backbone in {self._config['model']}: zuerst 'make install' ausführen."
-            )
+            raise FileNotFoundError(f"Kein spaCy-Backbone in {self._config['model']}: zuerst 'make install' ausführen.")
         self.info = backbone.to_dict()
         if backbone.is_fallback:
             logger.warning(

@@ -38,9 +38,7 @@ logger = logging.getLogger(__name__)
 SAFETY_KEY = "safety"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(GraphComponent):
     """Overrides the predicted intent when a message signals acute danger or crisis."""
 
@@ -105,18 +103,12 @@ class SafetyNet(GraphComponent):
     @staticmethod
     def _set_intent(message: Message, name: str) -> None:
         forced = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [
-            r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name
-        ]
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
         message.set(INTENT, forced, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
 
     def _demote_emergency(self, message: Message) -> None:
-        ranking = [
-            r
-            for r in message.get(INTENT_RANKING_KEY) or []
-            if r.get(INTENT_NAME_KEY) != self._emergency
-        ]
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._emergency]
         if not ranking:
             return
         message.set(INTENT, dict(ranking[0]), add_to_output=True)

@@ -34,15 +34,38 @@ OUT = ROOT / "results" / "bench"
 
 # Multi-turn German conversations as officials would have them.
 CONVERSATIONS: list[list[str]] = [
-    ["Hallo", "Ich habe einen Drohbrief bekommen, da steht drin, dass man mich umbringt", "nein",
-     "Wer kann mir helfen?", "Sachsen", "danke", "tschüss"],
+    [
+        "Hallo",
+        "Ich habe einen Drohbrief bekommen, da steht drin, dass man mich umbringt",
+        "nein",
+        "Wer kann mir helfen?",
+        "Sachsen",
+        "danke",
+        "tschüss",
+    ],
     ["Guten Tag", "Wie beantrage ich eine Auskunftssperre?", "Was ist die Starke Stelle?", "danke"],
-    ["hi", "auf facebook läuft seit gestern ein shitstorm gegen mich", "wie sichere ich beweise",
-     "kann ich das anzeigen?", "ok danke"],
-    ["Hallo", "Seit Wochen wartet ein Mann nach den Sitzungen auf mich", "nein",
-     "an wen kann ich mich wenden", "NRW", "tschau"],
-    ["moin", "bist du ein bot?", "was speicherst du von mir?", "ich kann seit wochen nicht schlafen",
-     "danke dir"],
+    [
+        "hi",
+        "auf facebook läuft seit gestern ein shitstorm gegen mich",
+        "wie sichere ich beweise",
+        "kann ich das anzeigen?",
+        "ok danke",
+    ],
+    [
+        "Hallo",
+        "Seit Wochen wartet ein Mann nach den Sitzungen auf mich",
+        "nein",
+        "an wen kann ich mich wenden",
+        "NRW",
+        "tschau",
+    ],
+    [
+        "moin",
+        "bist du ein bot?",
+        "was speicherst du von mir?",
+        "ich kann seit wochen nicht schlafen",
+        "danke dir",
+    ],
 ]
 
 
@@ -119,8 +142,7 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 300) 
 def _start(cmd: list[str], cwd: Path, log: Path) -> subprocess.Popen[bytes]:
     log.parent.mkdir(parents=True, exist_ok=True)
     handle = log.open("wb")
-    return subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=handle, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    return subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
@@ -138,12 +160,22 @@ def train_stock(directory: Path) -> float:
     """Create and train the stock sample bot with ``rasa init``; return training seconds."""
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
-    subprocess.run([*_rasa(), "init", "--no-prompt", "--init-dir", str(directory)],
-                   cwd=directory, env=_env(), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*_rasa(), "init", "--no-prompt", "--init-dir", str(directory)],
+        cwd=directory,
+        env=_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     shutil.rmtree(directory / "models")
     started = time.monotonic()
-    subprocess.run([*_rasa(), "train", "--out", "models"], cwd=directory, env=_env(), check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*_rasa(), "train", "--out", "models"],
+        cwd=directory,
+        env=_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.monotonic() - started
 
 
@@ -151,13 +183,17 @@ def train_ours(directory: Path) -> float:
     """Train our assistant from scratch into ``directory``; return training seconds."""
     shutil.rmtree(directory, ignore_errors=True)
     started = time.monotonic()
-    subprocess.run([*_rasa(), "train", "--force", "--out", str(directory)], cwd=ROOT, env=_env(),
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*_rasa(), "train", "--force", "--out", str(directory)],
+        cwd=ROOT,
+        env=_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.monotonic() - started
 
 
-async def _conversation(session: aiohttp.ClientSession, url: str, turns: list[str],
-                        latencies: list[float]) -> None:
+async def _conversation(session: aiohttp.ClientSession, url: str, turns: list[str], latencies: list[float]) -> None:
     sender = f"bench-{uuid.uuid4().hex[:10]}"
     for text in turns:
         started = time.perf_counter()
@@ -171,6 +207,7 @@ async def _load(url: str, users: int, conversations_per_user: int) -> LoadResult
     latencies: list[float] = []
     timeout = aiohttp.ClientTimeout(total=60)
     async with aiohttp.ClientSession(timeout=timeout) as session:
+
         async def user(index: int) -> None:
             for k in range(conversations_per_user):
                 turns = CONVERSATIONS[(index + k) % len(CONVERSATIONS)]
@@ -213,7 +250,7 @@ def leaked_texts(logs: list[Path]) -> list[str]:
 def report(ours: BotResult, stock: BotResult) -> str:
     """The comparison table printed and written to results/bench/report.md."""
     lines = [f"{'':28} {'unser Bot':>10} {'Stock':>10} {'':5} {'unser/Stock':>8}"]
-    for mine, theirs in zip(ours.loads, stock.loads):
+    for mine, theirs in zip(ours.loads, stock.loads, strict=True):
         tag = f"{mine.users} Nutzer"
         lines.append(_row(f"{tag}: p50 Latenz", mine.p50_ms, theirs.p50_ms, "ms"))
         lines.append(_row(f"{tag}: p95 Latenz", mine.p95_ms, theirs.p95_ms, "ms"))
@@ -246,17 +283,45 @@ def main(argv: list[str] | None = None) -> int:
                 action_port = _free_port()
                 endpoints = OUT / "endpoints.yml"
                 endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-                actions = _start([sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                                  "--port", str(action_port)], ROOT, OUT / "ours-actions.log")
+                actions = _start(
+                    [
+                        sys.executable,
+                        "-m",
+                        "rasa_sdk",
+                        "--actions",
+                        "actions",
+                        "--port",
+                        str(action_port),
+                    ],
+                    ROOT,
+                    OUT / "ours-actions.log",
+                )
                 processes.append(actions)
                 _wait_for(f"http://127.0.0.1:{action_port}/health", actions)
-                server = _start([*_rasa(), "run", "--enable-api", "--port", str(port),
-                                 "--model", str(OUT / "ours-model"), "--endpoints", str(endpoints),
-                                 "--credentials", "credentials.yml"], ROOT, OUT / "ours-server.log")
+                server = _start(
+                    [
+                        *_rasa(),
+                        "run",
+                        "--enable-api",
+                        "--port",
+                        str(port),
+                        "--model",
+                        str(OUT / "ours-model"),
+                        "--endpoints",
+                        str(endpoints),
+                        "--credentials",
+                        "credentials.yml",
+                    ],
+                    ROOT,
+                    OUT / "ours-server.log",
+                )
                 training = ours_training
             else:
-                server = _start([*_rasa(), "run", "--enable-api", "--port", str(port),
-                                 "--model", "models"], stock_dir, OUT / "stock-server.log")
+                server = _start(
+                    [*_rasa(), "run", "--enable-api", "--port", str(port), "--model", "models"],
+                    stock_dir,
+                    OUT / "stock-server.log",
+                )
                 training = stock_training
             processes.append(server)
             print(f"==> Starte {name} auf :{port} und messe ...", flush=True)
@@ -273,8 +338,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{table}\n\nMaschine: {machine}")
     print(f"Nachrichtentexte in den Server-Logs unseres Bots: {len(leaked)}")
     (OUT / "report.json").write_text(
-        json.dumps({"machine": machine, "ours": asdict(ours), "stock": asdict(stock),
-                    "message_texts_in_logs": len(leaked)}, indent=2),
+        json.dumps(
+            {
+                "machine": machine,
+                "ours": asdict(ours),
+                "stock": asdict(stock),
+                "message_texts_in_logs": len(leaked),
+            },
+            indent=2,
+        ),
         encoding="utf-8",
     )
     (OUT / "report.md").write_text(f"```\n{table}\n```\nMaschine: {machine}\n", encoding="utf-8")

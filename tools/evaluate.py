@@ -80,9 +80,9 @@ def per_intent_scores(gold: list[str], predicted: list[str]) -> dict[str, dict[s
     """Precision, recall, F1 and support per gold intent."""
     scores: dict[str, dict[str, float]] = {}
     for intent in sorted(set(gold)):
-        tp = sum(1 for g, p in zip(gold, predicted) if g == intent and p == intent)
-        fp = sum(1 for g, p in zip(gold, predicted) if g != intent and p == intent)
-        fn = sum(1 for g, p in zip(gold, predicted) if g == intent and p != intent)
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == intent and p == intent)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=True) if g != intent and p == intent)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=True) if g == intent and p != intent)
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -105,7 +105,7 @@ def write_confusion_matrix(gold: list[str], predicted: list[str], target: Path) 
     labels = sorted(set(gold) | set(predicted))
     index = {name: i for i, name in enumerate(labels)}
     matrix = [[0] * len(labels) for _ in labels]
-    for g, p in zip(gold, predicted):
+    for g, p in zip(gold, predicted, strict=True):
         matrix[index[g]][index[p]] += 1
     size = max(8.0, len(labels) * 0.38)
     fig, ax = plt.subplots(figsize=(size, size))
@@ -115,8 +115,15 @@ def write_confusion_matrix(gold: list[str], predicted: list[str], target: Path) 
     for i, row in enumerate(matrix):
         for j, value in enumerate(row):
             if value:
-                ax.text(j, i, str(value), ha="center", va="center", fontsize=6,
-                        color="white" if i == j else "black")
+                ax.text(
+                    j,
+                    i,
+                    str(value),
+                    ha="center",
+                    va="center",
+                    fontsize=6,
+                    color="white" if i == j else "black",
+                )
     ax.set_xlabel("vorhergesagt")
     ax.set_ylabel("richtig")
     ax.set_title("Konfusionsmatrix (Held-out-Testset)")
@@ -188,12 +195,12 @@ def main(argv: list[str] | None = None) -> int:
 
     scores = per_intent_scores(gold, predicted)
     macro = macro_f1(scores)
-    accuracy = sum(g == p for g, p in zip(gold, predicted)) / n
-    heldout_emergency = [p for g, p in zip(gold, predicted) if g == EMERGENCY]
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / n
+    heldout_emergency = [p for g, p in zip(gold, predicted, strict=True) if g == EMERGENCY]
     heldout_emergency_recall = heldout_emergency.count(EMERGENCY) / len(heldout_emergency)
     acute_recall = acute_pred.count(EMERGENCY) / len(acute)
     false_alarms = non_acute_pred.count(EMERGENCY)
-    heldout_false_alarms = sum(1 for g, p in zip(gold, predicted) if g != EMERGENCY and p == EMERGENCY)
+    heldout_false_alarms = sum(1 for g, p in zip(gold, predicted, strict=True) if g != EMERGENCY and p == EMERGENCY)
     false_alarm_rate = false_alarms / len(non_acute)
 
     print(f"\n{'Intent':32} {'Präz.':>6} {'Recall':>6} {'F1':>6} {'n':>4}")
@@ -204,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Notfall-Recall (akute Formulierungen): {acute_recall:.3f} ({len(acute)} Beispiele)")
     print(f"Fehlalarme (nicht-akute Formulierungen): {false_alarms}/{len(non_acute)} = {false_alarm_rate:.3f}")
     print(f"Fehlalarme (übrige Held-out-Intents -> emergency): {heldout_false_alarms}/{n - len(heldout_emergency)}")
-    missed = [t for t, p in zip(acute, acute_pred) if p != EMERGENCY]
+    missed = [t for t, p in zip(acute, acute_pred, strict=True) if p != EMERGENCY]
     for text in missed:
         print(f"  VERPASST: {text}")
 
@@ -224,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         "heldout_false_alarms": heldout_false_alarms,
         "errors": [
             {"text": e.text, "gold": e.intent, "predicted": p}
-            for e, p in zip(test_examples, predicted)
+            for e, p in zip(test_examples, predicted, strict=True)
             if e.intent != p
         ],
     }

@@ -18,10 +18,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomli as tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import tomli as tomllib
 
 from bot.backbone import BACKBONE_DIR, FALLBACK_NAME, Backbone, read_backbone
 
@@ -74,7 +75,10 @@ def _install_real_model(root: Path) -> bool:
                 return False
             actual = _sha256(wheel)
             if pinned and actual != pinned:
-                print(f"FEHLER: sha256 von {wheel.name} ist {actual}, erwartet {pinned}.", file=sys.stderr)
+                print(
+                    f"FEHLER: sha256 von {wheel.name} ist {actual}, erwartet {pinned}.",
+                    file=sys.stderr,
+                )
                 return False
             if not pinned:
                 (root / ".nlp").mkdir(exist_ok=True)

@@ -49,9 +49,20 @@ def train(
     if newest is None or newest.resolve() != target.resolve():
         force = True
     cmd = [
-        sys.executable, "-m", "rasa", "train",
-        "--config", config, "--domain", domain, "--out", out,
-        "--fixed-model-name", stem, "--data", *data,
+        sys.executable,
+        "-m",
+        "rasa",
+        "train",
+        "--config",
+        config,
+        "--domain",
+        domain,
+        "--out",
+        out,
+        "--fixed-model-name",
+        stem,
+        "--data",
+        *data,
     ]
     if force:
         cmd.append("--force")

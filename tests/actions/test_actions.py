@@ -44,13 +44,26 @@ async def test_clarify_offers_likely_topics_as_buttons() -> None:
     await ActionClarify().run(dispatcher, tracker, DOMAIN)
     message = dispatcher.messages[0]
     assert message["response"] == "utter_clarify"
-    assert [b["payload"] for b in message["buttons"]] == ["/report_threat", "/ask_evidence", "/deny"]
-    assert [b["title"] for b in message["buttons"]] == ["Drohung", "Beweise sichern", "Nichts davon"]
+    assert [b["payload"] for b in message["buttons"]] == [
+        "/report_threat",
+        "/ask_evidence",
+        "/deny",
+    ]
+    assert [b["title"] for b in message["buttons"]] == [
+        "Drohung",
+        "Beweise sichern",
+        "Nichts davon",
+    ]
 
 
 async def test_second_miss_in_a_row_offers_a_person() -> None:
     dispatcher = CollectingDispatcher()
-    events = [user("nlu_fallback"), action("action_clarify"), action("action_listen"), user("nlu_fallback")]
+    events = [
+        user("nlu_fallback"),
+        action("action_clarify"),
+        action("action_listen"),
+        user("nlu_fallback"),
+    ]
     ranking = [{"name": "report_threat", "confidence": 0.3}]
     await ActionClarify().run(dispatcher, make_tracker(ranking=ranking, events=events), DOMAIN)
     assert dispatcher.messages[0]["response"] == "utter_offer_human"
@@ -84,11 +97,19 @@ async def test_incident_advice_follows_the_latest_reported_incident() -> None:
     from actions.incidents import ActionIncidentAdvice
 
     dispatcher = CollectingDispatcher()
-    events = [user("report_insult"), action("utter_offer_help"), user("report_threat"),
-              action("utter_ask_in_danger"), user("deny")]
+    events = [
+        user("report_insult"),
+        action("utter_offer_help"),
+        user("report_threat"),
+        action("utter_ask_in_danger"),
+        user("deny"),
+    ]
     domain = {"responses": {"utter_advice_report_threat": [{"text": "x"}]}}
     await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="deny", events=events), domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_advice_report_threat", "utter_offer_help"]
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_advice_report_threat",
+        "utter_offer_help",
+    ]
 
 
 async def test_incident_advice_without_an_incident_only_offers_help() -> None:

@@ -19,7 +19,10 @@ def test_session_starts_with_privacy_and_emergency_notice(conversation: Conversa
 def test_threat_asks_about_danger_then_advises(conversation: Conversation) -> None:
     conversation.say("Hallo")
     replies = conversation.say("Ich habe heute einen Brief bekommen, in dem mir mit dem Tod gedroht wird")
-    assert replies == [response_text("utter_ack_report_threat"), response_text("utter_ask_in_danger")]
+    assert replies == [
+        response_text("utter_ack_report_threat"),
+        response_text("utter_ask_in_danger"),
+    ]
     replies = conversation.say("nein")
     assert replies[0] == response_text("utter_advice_report_threat")
     assert "§ 241 StGB" in replies[0]

@@ -11,9 +11,16 @@ from tools.evaluate import overlap, read_nlu_examples, read_safety_phrasings
 
 ROOT = Path(__file__).parents[2]
 INCIDENTS = [
-    "report_insult", "report_online_hate", "report_threat", "report_defamation",
-    "report_doxxing", "report_stalking", "report_physical_attack", "report_property_damage",
-    "report_sexual_harassment", "report_council_intimidation",
+    "report_insult",
+    "report_online_hate",
+    "report_threat",
+    "report_defamation",
+    "report_doxxing",
+    "report_stalking",
+    "report_physical_attack",
+    "report_property_damage",
+    "report_sexual_harassment",
+    "report_council_intimidation",
 ]
 TRAIN = read_nlu_examples(sorted((ROOT / "data" / "nlu").glob("*.yml")))
 TEST = read_nlu_examples(sorted((ROOT / "tests" / "nlu").glob("*.yml")))

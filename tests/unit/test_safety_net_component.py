@@ -19,8 +19,12 @@ def component() -> SafetyNet:
 
 
 def test_acute_message_is_forced_to_emergency_whatever_the_classifier_said() -> None:
-    message = parsed("er steht mit einem messer vor der tür", "report_threat", 0.9,
-                     [("report_threat", 0.9), ("emergency", 0.05)])
+    message = parsed(
+        "er steht mit einem messer vor der tür",
+        "report_threat",
+        0.9,
+        [("report_threat", 0.9), ("emergency", 0.05)],
+    )
     component().process([message])
     assert message.get("intent") == {"name": "emergency", "confidence": 1.0}
     assert message.get("intent_ranking")[0]["name"] == "emergency"
@@ -36,8 +40,12 @@ def test_low_confidence_fallback_is_overridden_too() -> None:
 
 
 def test_suppressed_emergency_prediction_is_demoted() -> None:
-    message = parsed("letztes jahr wurde ich verfolgt", "emergency", 0.6,
-                     [("emergency", 0.6), ("report_stalking", 0.3)])
+    message = parsed(
+        "letztes jahr wurde ich verfolgt",
+        "emergency",
+        0.6,
+        [("emergency", 0.6), ("report_stalking", 0.3)],
+    )
     component().process([message])
     assert message.get("intent")["name"] == "report_stalking"
     assert message.get("safety")["action"] == "demoted_emergency"
@@ -56,8 +64,12 @@ def test_self_harm_is_forced_to_distress() -> None:
 
 
 def test_ordinary_question_is_untouched() -> None:
-    message = parsed("wie beantrage ich eine auskunftssperre", "ask_address_protection", 0.97,
-                     [("ask_address_protection", 0.97)])
+    message = parsed(
+        "wie beantrage ich eine auskunftssperre",
+        "ask_address_protection",
+        0.97,
+        [("ask_address_protection", 0.97)],
+    )
     component().process([message])
     assert message.get("intent") == {"name": "ask_address_protection", "confidence": 0.97}
     assert message.get("safety")["action"] == "none"

@@ -30,15 +30,25 @@ def test_likely_topics_skips_unlabelled_and_weak_intents() -> None:
 
 def test_likely_topics_respects_limit_and_order() -> None:
     labels = load_topics()
-    ranking = [{"name": n, "confidence": c} for n, c in
-               [("ask_evidence", 0.3), ("report_threat", 0.25), ("ask_contacts", 0.2), ("ask_privacy", 0.1)]]
+    ranking = [
+        {"name": n, "confidence": c}
+        for n, c in [
+            ("ask_evidence", 0.3),
+            ("report_threat", 0.25),
+            ("ask_contacts", 0.2),
+            ("ask_privacy", 0.1),
+        ]
+    ]
     assert [i for i, _ in likely_topics(ranking, labels, limit=3)] == [
-        "ask_evidence", "report_threat", "ask_contacts"]
+        "ask_evidence",
+        "report_threat",
+        "ask_contacts",
+    ]
 
 
 def test_broken_topics_file_names_the_file(tmp_path: Path) -> None:
     broken = tmp_path / "topics.yml"
     broken.write_text("topics:\n  report_threat: ''\nnone_of_these: Nichts\n")
-    with pytest.raises(ValueError, match="topics.yml"):
+    with pytest.raises(ValueError, match=r"topics\.yml"):
         load_topics(broken)
     assert TOPICS_FILE.is_file()
