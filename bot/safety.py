@@ -45,7 +45,9 @@ _QUESTION_START = re.compile(
 _SAYING_END = re.compile(
     r"\b(?:schreibt|schrieb|sagt|sagte|meint|meinte|droht|drohte|behauptet|geschrieben|gesagt|angekuendigt)\s*$"
 )
-_CLAUSE_SPLIT = re.compile(r",|\s-\s|\s–\s|\baber\b|\bdoch\b")
+_CLAUSE_SPLIT = re.compile(
+    r",|\s-\s|\s–\s|\baber\b|\bdoch\b|\bund\s+(?=(?:vorhin|gestern|vorgestern|damals|letzte\w*|seitdem|jetzt|gerade|grad)\b)"
+)
 _SUBORDINATE_START = re.compile(r"^\s*(?:dass|das|ob)\b")
 
 
@@ -109,6 +111,11 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen|folgt|folgen|kommt|kommen|geht|gehen)\s+(?:\w+\s+){0,2}(?:mir|ma|uns)\s+(?:\w+\s+){0,4}(?:hinterher|nach)\b",
             r"\b(?:faehrt|fahren|laeuft|laufen|rennt|rennen)\s+(?:\w+\s+){0,5}(?:mir|uns)\s+hinterher\b",
             r"\b(?:folgt|folgen)\s+(?:mir|uns)\b",
+            r"\b(?:mir|uns)\s+(?:laeuft|faehrt|rennt|folgt|laufen|fahren|rennen)\s+(?:\w+\s+){0,6}(?:hinterher|nach)\b",
+            r"\b(?:wird|werden)\s+(?:\w+\s+)?schneller\b",
+            r"\b(?:faehrt|fahren|rast|rasen)\s+(?:\w+\s+){0,7}(?:in\s+(?:die|eine)\s+(?:leute|menge|menschen|gruppe)|auf\s+(?:unser\w*|die\s+leute|die\s+menge)\s+(?:\w+\s+)?zu)\b",
+            r"\bbremst\s+nicht\b",
+            r"\b(?:kommt|kommen)\s+(?:\w+\s+)?(?:her|rueber|herueber)\b",
             r"\bhinter\s+(?:mir|uns)\s+her\b",
             r"\b(?:ist|sind|klebt|kleben|sitzt|sitzen|steht|stehen|faehrt|laeuft)\s+(?:\w+\s+){0,3}hinter\s+(?:mir|uns)\b",
             r"\b(?:draengt|draengen)\s+(?:\w+\s+){0,3}(?:mich|uns)\s+(?:ab|in)\b",
@@ -130,7 +137,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         _each(
             r"\b(?:brennt|brennen|brenne)\b",
             r"\b(?:steht|stehen)\s+in\s+flammen\b",
-            r"\briecht\s+(?:\w+\s+){0,2}nach\s+(?:benzin|gas|rauch|feuer|verbranntem|chemie)\b",
+            r"\briecht\s+(?:\w+\s+){0,4}nach\s+(?:benzin|gas|rauch|feuer|verbranntem|chemie)\b",
             r"\b(?:qualmt|raucht|brennts)\b",
             r"\b(?:zuendet|zuenden)\s+(?:\w+\s+){0,4}an\b",
         ),
@@ -162,6 +169,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
             r"\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:rein|herein|reingekommen|eingestiegen|reingeklettert)\b",
             r"\bhoer\w*\s+(?:\w+\s+){0,3}schritte\b",
+            r"\b(?:laeuft|schleicht|rennt|geht|klettert)\s+(?:\w+\s+){0,2}(?:jemand|einer|wer|ein\s+fremder|ein\s+mann)\b",
             r"\b(?:laeuft|lafft|rennt|schleicht|geht)\s+(?:\w+\s+){0,5}ums?\s+(?:haus|auto|buero|rathaus)\b",
             rf"\b(?:da|hier)\s+(?:ist|sind|is|sitzt|steht|stehen)\s+(?:\w+\s+){{0,2}}(?:im|in\s+(?:der|dem|meinem|meiner|unserem|unserer))\s+(?:\w+\s+)?{_PLACE}\b",
             rf"\b(?:ist|sind)\s+(?:gerade|grad|jetzt)\s+(?:im|in\s+(?:meinem|meiner|unserem|unserer|der|dem))\s+(?:\w+\s+)?{_PLACE}\b",
@@ -169,8 +177,8 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,4}(?:an|am)\b",
             rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
             r"\b(?:ist|sind|is|steht|stehen)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche|treppenhaus|flur|buero|garten)\b",
-            r"\bklettert\s+(?:\w+\s+){0,3}ueber\b",
-            r"\b(?:haut|hauen|haun|schlaegt|schlagen|macht|machen)\s+(?:\w+\s+){0,3}kaputt\b",
+            r"\bklettern?t?\s+(?:\w+\s+){0,3}uebers?\b",
+            r"\b(?:haut|hauen|haun|schlaegt|schlagen)\s+(?:\w+\s+){0,3}kaputt\b",
             r"\b(?:laeuft|geht|schleicht|rennt|laufen)\s+(?:\w+\s+){0,2}durch\s+(?:die|das|meine|unsere|unser)\s+(?:wohnung|haus|buero|zimmer|flur|garten)\b",
         ),
     ),
@@ -178,7 +186,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         "break_in",
         "weak",
         _each(
-            r"\b(?:einbrecher|aufgebrochen|aufgehebelt|durchbrochen)\b",
+            r"\b(?:einbrecher|aufgebrochen|aufgehebelt|durchbrochen|inbroken)\b",
             r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
             r"\bueber\s+den\s+zaun\b",
             r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
@@ -192,6 +200,11 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:wuergt|wuergen|sticht|pruegelt|pruegeln)\s+(?:ihn|ihm|sie|den\s+\w+|die\s+\w+)\b",
             r"\bdroh\w*\s+(?:\w+\s+){0,3}zu\s+(?:erwuergen|erstechen|erschiessen|toeten|erschlagen)\b",
             r"\bkrieg\w*\s+keine\s+luft\b",
+            r"\bdrueckt\s+zu\b",
+            r"\b(?:macht|maeaet|maacht)\s+mich\s+kap+[ou]t+\b",
+            r"\b(?:kippt|schuettet|giesst)\s+(?:\w+\s+){0,3}(?:benzin|brandbeschleuniger|saeure|fluessigkeit)\b",
+            r"\b(?:reisst|reissen|zerrt|zerren|ruettelt|ruetteln)\s+(?:\w+\s+){0,3}(?:an\s+der|am)\s+\w*(?:tuer|fenster|tor)\w*\b",
+            r"\b(?:pruegelt|pruegeln|schlaegt|schlagen|tritt|treten|sticht)\s+(?:\w+\s+){0,4}auf\s+(?:\w+\s+)?\w+\s+ein\b",
             r"\bkeine\s+luft\s+mehr\b",
             r"\b(?:haelt|halten|packt|packen|zerrt|zerren|schleift|schleifen|schubst|schubsen|reisst|reissen)\s+(?:\w+\s+){0,4}(?:mich|uns|meine\w*|meinen|unser\w*)\b",
             r"\b(?:greift|greifen)\s+(?:\w+\s+){0,3}(?:mich|uns)\b(?:\s+\w+){0,3}\s+an\b",
@@ -199,8 +212,8 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:werde|werden|wird)\s+(?:gerade|grad|jetzt|gleich)\s+(?:\w+\s+){0,2}bedroht\b",
             r"\b(?:geht|gehen)\s+(?:\w+\s+){0,2}auf\s+(?:mich|uns)\s+los\b",
             r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
-            r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,2}ein)\b",
-            r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus|aus)\w*\b",
+            r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,4}ein)\b",
+            r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus|aus|weiter)\w*\b",
             r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
             r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
             r"\b(?:sucht|suchen)\s+mich\b",
@@ -211,7 +224,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:ihr|ihm|ihnen|uns|dir|meiner|meinem|meinen)\s+(?:\w+\s+)?(?:was|etwas)\s+anzutun\b",
             r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
             r"\b(?:kommt|kommen)\s+(?:immer\s+)?(?:naeher|auf\s+(?:mich|uns)\s+zu)\b",
-            r"\bhetzt\s+(?:\w+\s+){0,3}hund\b",
+            r"\bhetzt\s+(?:\w+\s+){0,3}\w*hund\b",
             r"\bhund\b(?:\s+\w+){0,3}\s+auf\s+(?:mich|uns)\b",
             r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
             r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg)\b",
@@ -226,7 +239,8 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\bin\s+die\s+ecke\s+gedraengt\b",
             r"\b(?:umzingelt|umstellt|umringt|eingekreist|geschubst|bedraengt|bewaffnet)\b",
             r"\b(?:mob|meute)\s+(?:\w+\s+){0,2}(?:vor|vorm|am|um)\b",
-            r"\b(?:schuesse|geschossen)\b",
+            r"\b(?:schuss|schuesse|geschossen|abgedraengt|gerast)\b",
+            r"\bfeuerzeug\b",
         ),
     ),
     (
@@ -237,13 +251,16 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:bin|ist|sind)\s+(?:\w+\s+){0,2}(?:verletzt|bewusstlos|zusammengebrochen)\b",
             r"\batmet\s+(?:\w+\s+){0,2}(?:nicht|kaum|schwer|komisch)\b",
             r"\breagiert\s+nicht\b",
-            r"\bliegt\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
+            r"\blieg(?:t|en)\s+(?:\w+\s+){0,2}(?:am\s+)?boden\b",
         ),
     ),
     (
         "injury",
         "weak",
-        _each(r"\b(?:bewusstlos|blutend|blutig|bluadig|blutueberstroemt|zusammengebrochen)\b"),
+        _each(
+            r"\b(?:bewusstlos|blutend|blutig|bluadig|blutueberstroemt|zusammengebrochen)\b",
+            r"\b(?:wird|ist)\s+(?:\w+\s+){0,2}(?:schwindelig|schwindlig|schlecht|uebel)\b",
+        ),
     ),
     ("device", "strong", _each(r"\b(?:tickt|piept|piepst|zischt|explodiert|detoniert)\b")),
     (
@@ -255,6 +272,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\bgeknallt\b",
             r"\bmit\s+(?:kabeln|draehten|drahten)\b",
             r"\b(?:versprueht|reizgas)\b",
+            r"\bweiss\w*\s+pulver\b",
         ),
     ),
     (
@@ -311,7 +329,7 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _PRESENT = _rx(
-    r"\b(?<!erst\s)(?<!bis\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei|gelesen|gehoert|erfahren|mitbekommen))",
+    r"\b(?<!erst\s)(?<!bis\s)(?<!lese\s)(?<!hoere\s)(?<!sehe\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei|gelesen|gehoert|erfahren|mitbekommen))",
     r"\b(?:immer\s+noch|noch\s+immer|noch\s+(?:da|hier|drin|drinnen|draussen|in\s+der\s+naehe))\b",
     r"\bhilfe\s*!|\bbitte\s+hilfe\b|\bbitte\s+schnell\b|\bschnell\s*!",
 )
@@ -329,12 +347,14 @@ _PAST_TIME = _rx(
 _HABIT = _rx(
     r"\bseit\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|tagen|wochen|monaten|jahren|langem|laengerem|laengerer\s+zeit|einiger\s+zeit)\b",
     r"\b(?:ueberall|regelrecht|morgens|abends|nachts|mittags)\b",
-    r"\b(?:immer\s+wieder|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
+    r"\b(?:immer\s+wieder(?!\s+(?:gezielt|in\s+die|auf\s+(?:mich|uns)))|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
 # Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
-_PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|umringt|umzingelt|umstellt|eingekreist|geschubst|bedraengt|geknallt|gesprengt)"
+_PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|geschubst|bedraengt|geknallt|gesprengt)"
 _PAST_VERB = _rx(
-    r"\b(?:wurde|wurden|war|waren|hatte|hatten|stand|standen|kam|kamen|gab|ging|brannte|gebrannt|eingebrochen)\b",
+    # "stand" as a verb, not "unser Stand" (market stall)
+    r"\b(?:wurde|wurden|war|waren|hatte|hatten|standen|kam|kamen|gab|ging|brannte|gebrannt|eingebrochen)\b",
+    r"(?<!unseren\s)(?<!unserem\s)(?<!meinem\s)(?<!meinen\s)(?<!einen\s)(?<!den\s)(?<!dem\s)(?<!am\s)\bstand\b",
     rf"\b(?:hat|haben|ist|sind)\b(?:\s+\w+){{0,9}}\s+{_PARTICIPLE}\b",
     rf"\b{_PARTICIPLE}\s+(?:hat|haben|ist|sind|worden)\b",
 )
@@ -350,7 +370,7 @@ _HYPOTHETICAL = _rx(
     r"\b(?:bald|demnaechst|irgendwann|morgen|naechste[nrs]?\s+(?:woche|jahr|mal|monat))\b",
     r"\bwas\s+ist\s+(?:\w+\s+){0,2}(?:ein|eine|einem|einer)\b",
     # "Hilfe, ich weiß nicht, wie ich Screenshots sichere": a plea for help with a task.
-    r"^\s*hilfe\s*,?\s*(?:ich\s+weiss\s+nicht|wie|wo|was|wer)\b",
+    r"^\s*hilfe\s*,?\s*(?:ich\s+(?:weiss|verstehe|versteh|komme|finde|kapiere|blicke)\b|wie|wo|was|wer)\b",
     r"\b(?:angst|sorge|sorgen|befuercht\w*|fuercht\w*)\s*,?\s+(?:dass|das)\b",
     r"\b(?:gegen|vor)\s+(?:\w+\s+){0,2}(?:sichern|schuetzen|absichern|wappnen)\b",
     r"\bwie\s+(?:\w+\s+){0,6}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide|gehen|geht|formuliere)\b",
@@ -364,10 +384,11 @@ _FRAMING = _rx(
     r"\b(?:strafbar|strafe|paragraph\w*|paragraf\w*|§|im\s+sinne|gesetz\w*|versicherung\w*|verurteilt|schmerzensgeld|kontaktverbot)\b",
     r"\b(?:kurs|kurse|seminar\w*|schulung\w*|training|uebung|workshop)\b",
     r"\b(?:pressemitteilung|pressemeldung|stellungnahme|presse)\b",
+    r"\b(?:fotomontage|montage|foto|bild|meme|karikatur)\b",
     r"\berfahrung\s+mit\b",
 )
 # "... ist jetzt drei Monate her": long ago, even with "jetzt" in the clause.
-_LONG_AGO = re.compile(r"\b(?:tage|wochen|monate|jahre|jahr|monat)\s+(?:\w+\s+)?her\b")
+_LONG_AGO = re.compile(r"\b(?:tage|wochen|monate|jahre|jahr|monat)\s+(?:\w+\s+)?(?:her|zurueck)\b")
 _NEGATION = re.compile(r"\b(?:nicht|nich|net|kein|keine|keinen|keiner|niemand|nie|niemals|nix|nichts)\b")
 _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+(?:\w+\s+){0,3}(?:unter\s+den\s+naegeln|auf\s+der\s+(?:seele|zunge))\b",
@@ -376,6 +397,11 @@ _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+darauf\b",
     r"\bbrennend\w*\s+(?:frage|thema|interesse)\b",
     r"\bfeuer\s+und\s+flamme\b",
+    r"\bfeuer\s+(?:des|der)\s+\w+",
+    r"\bbrenn\w*\s+fuer\b",
+    r"\bmit\s+dem\s+feuer\b",
+    r"\bexplosion\s+(?:der|des)\s+\w+",
+    r"\b(?:kleiner|technischer|it)\s*-?\s*notfall\b",
     r"\bmesser\s+in\s+den\s+ruecken\b",
     r"\b(?:angegriffen|verfolgt|bedroht|bedraengt)\s+(?:zu\s+)?fuehl\w*\b",
     r"\bfuehl\w*\s+mich\s+(?:\w+\s+){0,2}(?:angegriffen|verfolgt|bedroht|bedraengt)\b",
@@ -387,7 +413,7 @@ _FIGURATIVE = _rx(
 _NEGATION_WINDOW_BEFORE = 4
 # Negations that are part of a danger pattern itself ("lassen mich nicht weg").
 _DANGER_NEGATION = re.compile(
-    r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft"
+    r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft|bremst\s+nicht"
 )
 _CRISIS_NEGATION = re.compile(r"nicht\s+mehr")
 

@@ -157,6 +157,39 @@ async def parse_all(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     return [await agent.parse_message(text) for text in texts]
 
 
+def dialogue_safety(acute: list[str], non_acute: list[str]) -> dict[str, Any] | None:
+    """Talk to the full trained bot (models/, with a real action server) about each phrasing.
+
+    Returns how many acute phrasings get 110 in the first reply and how many get the full
+    emergency reply, and how many non-acute ones get the full emergency reply (false alarms).
+    """
+    from tools.conversation import Conversation, action_server, load_agent, newest_model
+
+    model = newest_model()
+    if model is None:
+        print("Hinweis: kein Dialogmodell in models/ ('make train'), Dialogprüfung übersprungen.")
+        return None
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    emergency = " ".join(str(domain["responses"]["utter_emergency"][0]["text"]).split())
+    loop = asyncio.new_event_loop()
+    try:
+        with action_server() as webhook:
+            agent = load_agent(model, webhook, loop)
+            acute_first = [Conversation(agent, loop).first_reply(t) for t in acute]
+            non_acute_first = [Conversation(agent, loop).first_reply(t) for t in non_acute]
+    finally:
+        loop.close()
+    return {
+        "model": str(model),
+        "acute_110_first": sum("110" in r for r in acute_first),
+        "acute_full_emergency": sum(r == emergency for r in acute_first),
+        "acute_without_110": [t for t, r in zip(acute, acute_first, strict=True) if "110" not in r],
+        "non_acute_full_emergency": sum(r == emergency for r in non_acute_first),
+        "acute": len(acute),
+        "non_acute": len(non_acute),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml")
@@ -238,7 +271,23 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\nBericht: {args.out / 'report.json'}  Konfusionsmatrix: {args.out / 'confusion_matrix.png'}")
 
+    dialogue = dialogue_safety(acute, non_acute)
+    if dialogue:
+        report["dialogue"] = dialogue
+        print(f"\nDialog ({dialogue['model']}), unbekannte Formulierungen:")
+        print(f"  110 in der ersten Antwort (akut): {dialogue['acute_110_first']}/{dialogue['acute']}")
+        print(f"  volle Notfallantwort (akut): {dialogue['acute_full_emergency']}/{dialogue['acute']}")
+        print(
+            "  volle Notfallantwort (nicht akut, Fehlalarm): "
+            f"{dialogue['non_acute_full_emergency']}/{dialogue['non_acute']}"
+        )
+        for text in dialogue["acute_without_110"]:
+            print(f"  OHNE 110: {text}")
+        (args.out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+
     failed = []
+    if dialogue and dialogue["acute_110_first"] < dialogue["acute"]:
+        failed.append("nicht jede akute Formulierung bekommt 110 in der ersten Antwort")
     if macro < args.min_macro_f1:
         failed.append(f"Makro-F1 {macro:.3f} < {args.min_macro_f1}")
     if heldout_emergency_recall < 1.0 or acute_recall < 1.0:

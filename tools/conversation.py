@@ -1,0 +1,93 @@
+"""Drive the trained assistant in-process, with a real action server (tests and evaluation)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def action_server(timeout: float = 60) -> Iterator[str]:
+    """Run the project's action server (rasa_sdk) on a free loopback port; yield its webhook."""
+    port = free_port()
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=1):
+                    break
+            except OSError as exc:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("Action-Server ist nicht gestartet") from exc
+                time.sleep(0.5)
+        yield f"{url}/webhook"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def newest_model(models_dir: Path = ROOT / "models") -> Path | None:
+    """The model Rasa would load from ``models_dir``."""
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return models[-1] if models else None
+
+
+def load_agent(model: Path, action_webhook: str, loop: asyncio.AbstractEventLoop) -> Any:
+    """Load the trained assistant, talking to the given action server."""
+    from rasa.core.agent import Agent
+    from rasa.utils.endpoints import EndpointConfig
+
+    asyncio.set_event_loop(loop)
+    return Agent.load(str(model), action_endpoint=EndpointConfig(url=action_webhook))
+
+
+class Conversation:
+    """Talks to the trained bot as one user, through Rasa's full message handling."""
+
+    def __init__(self, agent: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self.agent = agent
+        self.loop = loop
+        self.sender = f"conv-{uuid.uuid4().hex[:12]}"
+
+    def say(self, text: str) -> list[str]:
+        """Send ``text``; return the bot's reply texts in order."""
+        replies = self.loop.run_until_complete(self.agent.handle_text(text, sender_id=self.sender))
+        return [" ".join(str(r.get("text", "")).split()) for r in replies or []]
+
+    def first_reply(self, text: str) -> str:
+        """The first reply to ``text`` once the session has started (with "Hallo")."""
+        self.say("Hallo")
+        replies = self.say(text)
+        return replies[0] if replies else ""
+
+    def tracker(self) -> Any:
+        """The conversation's tracker (to check form state)."""
+        return self.loop.run_until_complete(self.agent.processor.get_tracker(self.sender))
