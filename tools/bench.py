@@ -156,43 +156,28 @@ def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def _run_rasa(*args: str, cwd: Path) -> float:
+    """Run a rasa CLI command quietly; return how many seconds it took."""
+    started = time.monotonic()
+    subprocess.run([*_rasa(), *args], cwd=cwd, env=_env(), check=True, stdout=subprocess.DEVNULL)
+    return time.monotonic() - started
+
+
 def train_stock(directory: Path) -> float:
     """Create and train the stock sample bot with ``rasa init``; return training seconds."""
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
-    subprocess.run(
-        [*_rasa(), "init", "--no-prompt", "--init-dir", str(directory)],
-        cwd=directory,
-        env=_env(),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    _run_rasa("init", "--no-prompt", "--init-dir", str(directory), cwd=directory)
     # rasa init trained already: drop its model and its cache, so we time a full training.
     shutil.rmtree(directory / "models")
     shutil.rmtree(directory / ".rasa", ignore_errors=True)
-    started = time.monotonic()
-    subprocess.run(
-        [*_rasa(), "train", "--out", "models"],
-        cwd=directory,
-        env=_env(),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return time.monotonic() - started
+    return _run_rasa("train", "--out", "models", cwd=directory)
 
 
 def train_ours(directory: Path) -> float:
     """Train our assistant from scratch into ``directory``; return training seconds."""
     shutil.rmtree(directory, ignore_errors=True)
-    started = time.monotonic()
-    subprocess.run(
-        [*_rasa(), "train", "--force", "--out", str(directory)],
-        cwd=ROOT,
-        env=_env(),
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return time.monotonic() - started
+    return _run_rasa("train", "--force", "--out", str(directory), cwd=ROOT)
 
 
 async def _conversation(session: aiohttp.ClientSession, url: str, turns: list[str], latencies: list[float]) -> None:

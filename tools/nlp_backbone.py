@@ -62,7 +62,7 @@ def _install_real_model(root: Path) -> bool:
     url, pinned = str(settings["url"]), str(settings.get("sha256") or "")
     timeout = float(settings.get("download_timeout_seconds", 8))  # type: ignore[arg-type]
     try:
-        import de_core_news_md  # type: ignore[import-not-found]  # noqa: F401
+        import de_core_news_md  # noqa: F401
 
         installed = True
     except ImportError:
