@@ -13,16 +13,18 @@ cleanup() {
   wait 2>/dev/null || true
   echo "==> Gestoppt."
 }
-trap cleanup INT TERM EXIT
-"$VENV/bin/rasa" run actions --actions actions --port "$ACTIONS_PORT" --auto-reload=false >"${ACTIONS_LOG:-/dev/stderr}" 2>&1 &
+trap 'cleanup; exit 0' INT TERM
+trap cleanup EXIT
+"$VENV/bin/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 "$VENV/bin/rasa" run --enable-api --port "$RASA_PORT" --credentials credentials.yml \
   --endpoints endpoints.yml --model models --cors "http://localhost:*" &
 pids+=($!)
+up() { "$VENV/bin/python" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
 for _ in $(seq 1 180); do
-  if "$VENV/bin/python" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \
-      "http://localhost:$RASA_PORT/status" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "FEHLER: Rasa-Server ist nicht gestartet." >&2; exit 1; fi
+  if up "http://localhost:$RASA_PORT/status" && up "http://localhost:$ACTIONS_PORT/health"; then break; fi
+  if ! kill -0 "${pids[0]}" 2>/dev/null; then echo "FEHLER: Action-Server (:$ACTIONS_PORT) ist nicht gestartet (siehe oben)." >&2; exit 1; fi
+  if ! kill -0 "${pids[1]}" 2>/dev/null; then echo "FEHLER: Rasa-Server (:$RASA_PORT) ist nicht gestartet (siehe oben)." >&2; exit 1; fi
   sleep 1
 done
 cat <<MSG
@@ -34,4 +36,6 @@ cat <<MSG
     Im Terminal sprechen: make shell     Beenden: Strg-C
 
 MSG
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" || true
+echo "FEHLER: Ein Server hat sich beendet (siehe Meldungen oben)." >&2
+exit 1
