@@ -429,11 +429,15 @@ class SafetyAssessment:
             message text, so it may be logged and stored.
         suppressed: trigger groups that matched but were judged non-acute (negated, past,
             hypothetical, reported). Used to overrule a classifier's false ``emergency``.
+        calm: no present-time marker, and the message is a question, looks back, is
+            hypothetical, is framed as news/law/training, or says the writer is safe. Also
+            used to overrule a classifier's ``emergency`` when no danger word fired.
     """
 
     level: Level
     reasons: tuple[str, ...] = field(default_factory=tuple)
     suppressed: tuple[str, ...] = field(default_factory=tuple)
+    calm: bool = False
 
     @property
     def is_acute(self) -> bool:
@@ -516,6 +520,26 @@ def _scan(text: str, triggers: Iterable[Trigger], *, tense_matters: bool = True)
     return fired, suppressed
 
 
+_SAFE = _rx(
+    r"\b(?:keine|kein)\s+(?:akute\s+)?(?:gefahr|notfall|bedrohung)\b",
+    r"\bnicht\s+(?:mehr\s+)?in\s+gefahr\b",
+    r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}(?:sicher|in\s+sicherheit)\b",
+)
+_ASKS_WHAT_TO_DO = re.compile(r"\bwas\s+(?:soll|kann|muss)\s+ich\s+(?:jetzt\s+)?(?:tun|machen)\b")
+
+
+def _calm(text: str) -> bool:
+    """Non-acute context without any sign of "now" (see SafetyAssessment.calm)."""
+    safe = bool(_SAFE.search(text))
+    if _PRESENT.search(text) and not safe:
+        return False
+    for raw in _SENTENCE.findall(text):
+        sentence = raw.rstrip(".!?;\n ")
+        if raw.rstrip().endswith("?") and _QUESTION_START.search(sentence) and not _ASKS_WHAT_TO_DO.search(sentence):
+            return True
+    return safe or any(p.search(text) for p in (_PAST_TIME, _HABIT, _HYPOTHETICAL, _FRAMING, _LONG_AGO))
+
+
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
@@ -537,4 +561,4 @@ def assess(text: str) -> SafetyAssessment:
     distress, distress_suppressed = _scan(norm, DISTRESS_TRIGGERS, tense_matters=False)
     if distress:
         return SafetyAssessment("distress", _unique(distress), _unique(acute_suppressed))
-    return SafetyAssessment("none", (), _unique(acute_suppressed + distress_suppressed))
+    return SafetyAssessment("none", (), _unique(acute_suppressed + distress_suppressed), _calm(norm))

@@ -7,7 +7,8 @@ It runs last in the pipeline, after the classifier and the FallbackClassifier, a
 * self-harm / crisis    -> intent ``mental_distress`` unless the classifier already chose
                            ``emergency``;
 * ``emergency`` predicted although every danger word in the message was negated, in the
-  past, hypothetical or reported -> demoted to the next intent in the ranking.
+  past, hypothetical or reported, or although no danger word fired and the message is calm
+  (a question, looking back, hypothetical, "keine Gefahr") -> demoted to the next intent.
 
 The decision is recorded in the parse result under ``safety`` (trigger group names only,
 never message text), so evaluations and conversation reviews can see why.
@@ -84,7 +85,7 @@ class SafetyNet(GraphComponent):
         elif assessment.level == "distress" and predicted != self._emergency:
             action = "forced_distress" if predicted != self._distress else "confirmed"
             self._set_intent(message, self._distress)
-        elif predicted == self._emergency and assessment.suppressed and self._demote:
+        elif predicted == self._emergency and (assessment.suppressed or assessment.calm) and self._demote:
             action = "demoted_emergency"
             self._demote_emergency(message)
         if action != "none":

@@ -89,3 +89,18 @@ def test_plain_questions_are_none() -> None:
 
 def test_normalise_folds_umlauts_and_drops_quotes() -> None:
     assert normalise("Tür „Ich bringe dich um“ Straße") == "tuer strasse"
+
+
+@pytest.mark.parametrize(
+    ("text", "calm"),
+    [
+        ("Wie schütze ich mich vor Messerangriffen?", True),
+        ("Ich wurde vor einem Jahr verfolgt. Seitdem habe ich Angst.", True),
+        ("Die Polizei sagt, es besteht keine Gefahr", True),
+        ("ich bin gerade sicher zu hause", True),
+        ("da ist einer im garten, was soll ich tun?", False),
+        ("er steht jetzt da", False),
+    ],
+)
+def test_calm_context(text: str, calm: bool) -> None:
+    assert assess(text).calm is calm

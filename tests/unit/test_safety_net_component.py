@@ -73,3 +73,21 @@ def test_ordinary_question_is_untouched() -> None:
     component().process([message])
     assert message.get("intent") == {"name": "ask_address_protection", "confidence": 0.97}
     assert message.get("safety")["action"] == "none"
+
+
+def test_calm_question_without_danger_words_is_demoted() -> None:
+    message = parsed(
+        "Gibt es eine Notfall-App für Bürgermeister?",
+        "emergency",
+        0.5,
+        [("emergency", 0.5), ("ask_security_consultation", 0.3)],
+    )
+    component().process([message])
+    assert message.get("intent")["name"] == "ask_security_consultation"
+    assert message.get("safety")["action"] == "demoted_emergency"
+
+
+def test_emergency_with_a_present_marker_is_not_demoted_as_calm() -> None:
+    message = parsed("er ist jetzt hier, was soll ich tun?", "emergency", 0.7, [("emergency", 0.7), ("greet", 0.1)])
+    component().process([message])
+    assert message.get("intent")["name"] == "emergency"
