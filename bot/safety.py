@@ -38,12 +38,12 @@ _QUOTED = re.compile(
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 # A real question ("Darf ich eine Waffe tragen?") asks about danger, it does not report it.
 _QUESTION_START = re.compile(
-    r"^\s*(?:darf|duerfen|kann|koennen|koennte|soll|sollte|sollen|muss|muessen|wie|was|welche\w*|"
+    r"^\s*(?:darf|duerfen|kann|koennen|koennte|soll|sollte|sollen|muss|muessen|wie|was|welche\w*|ab\s+wann|"
     r"wer|wo|wann|warum|gibt|gibts|ist|sind|hat|haben|lohnt|bringt|braucht)\b"
 )
 # Verbs of saying: the clause after "er schreibt," is what he wrote.
 _SAYING_END = re.compile(
-    r"\b(?:schreibt|schrieb|sagt|sagte|meint|meinte|droht|drohte|behauptet|geschrieben|gesagt|angekuendigt)\s*$"
+    r"\b(?:schreibt|schrieb|sagt|sagte|meint|meinte|droht|drohte|gedroht|angedroht|behauptet|geschrieben|gesagt|angekuendigt)\s*$"
 )
 _CLAUSE_SPLIT = re.compile(
     r",|\s-\s|\s–\s|\baber\b|\bdoch\b|\bund\s+(?=(?:vorhin|gestern|vorgestern|damals|letzte\w*|seitdem|jetzt|gerade|grad)\b)"
@@ -98,7 +98,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         "strong",
         _each(
             r"\b(?:zielt|fuchtelt|sticht|schiesst|schiessen)\b",
-            r"\b(?:zuzustechen|zuzuschlagen|abzustechen|zu\s+erstechen|zu\s+erschiessen)\b",
+            r"\b(?:zuzustechen|zuzuschlagen|abzustechen|zu\s+erstechen|zu\s+erschiessen|anzuzuenden|abzufackeln)\b",
         ),
     ),
     (
@@ -167,6 +167,8 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|aufm|auf\s+dem|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
             rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen|oben|unten)\b",
             r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+            r"\b(?:stuermen|stuermt)\s+(?:\w+\s+){0,3}(?:ins|in\s+das|in\s+den|in\s+die)\b",
+            r"\b(?:sitzen|sitze|sitzt|stecken|stecke|steckt)\s+(?:\w+\s+){0,4}fest\b",
             r"\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:rein|herein|reingekommen|eingestiegen|reingeklettert)\b",
             r"\bhoer\w*\s+(?:\w+\s+){0,3}schritte\b",
             r"\b(?:laeuft|schleicht|rennt|geht|klettert)\s+(?:\w+\s+){0,2}(?:jemand|einer|wer|ein\s+fremder|ein\s+mann)\b",
@@ -175,7 +177,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             rf"\b(?:ist|sind)\s+(?:gerade|grad|jetzt)\s+(?:im|in\s+(?:meinem|meiner|unserem|unserer|der|dem))\s+(?:\w+\s+)?{_PLACE}\b",
             r"\b(?:einschlaegt|einschlagen|eintritt|eintreten|einbricht|aufbricht|eindringt|eindringen)\b",
             r"\b(?:ruettelt|ruetteln|wackeln|wackelt)\s+(?:\w+\s+){0,4}(?:an|am)\b",
-            rf"\b{_WHO}\s+(?:ist|sind)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
+            rf"\b{_WHO}\s+(?:ist|sind|steht|stehen)\s+(?:immer\s+)?noch\s+(?:da|hier|in\s+der\s+naehe)\b",
             r"\b(?:ist|sind|is|steht|stehen)\s+(?:\w+\s+){0,2}(?:im|in\s+der|in\s+meiner)\s+(?:haus|wohnung|kuchl|kueche|treppenhaus|flur|buero|garten)\b",
             r"\bklettern?t?\s+(?:\w+\s+){0,3}uebers?\b",
             r"\b(?:haut|hauen|haun|schlaegt|schlagen)\s+(?:\w+\s+){0,3}kaputt\b",
@@ -239,7 +241,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\bin\s+die\s+ecke\s+gedraengt\b",
             r"\b(?:umzingelt|umstellt|umringt|eingekreist|geschubst|bedraengt|bewaffnet)\b",
             r"\b(?:mob|meute)\s+(?:\w+\s+){0,2}(?:vor|vorm|am|um)\b",
-            r"\b(?:schuss|schuesse|geschossen|abgedraengt|gerast)\b",
+            r"\b(?:schuss|schuesse|geschossen|abgedraengt|gerast|gezerrt|entfuehrt|verschleppt)\b",
             r"\bfeuerzeug\b",
         ),
     ),
@@ -340,7 +342,8 @@ _PAST_TIME = _rx(
     r"\bvor\s+(?:einem|einer|zwei|drei|vier|fuenf|sechs|\d+|ein\s+paar|einigen|wenigen|mehreren|kurzem|langer\s+zeit)\b",
     r"\b(?:19|20)\d\d\b",
     r"\bnach\s+(?:dem|einem|diesem|meinem|unserem)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|feuer|brand)\b",
-    r"\bim\s+(?:fruehjahr|fruehling|sommer|herbst|winter)\b",
+    r"\bim\s+(?:fruehjahr|fruehling|sommer|herbst|winter|januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)\b",
+    r"\b(?:an|zu|kurz\s+vor|vor|nach)\s+(?:silvester|weihnachten|ostern|neujahr|pfingsten|fasching|karneval)\b",
     r"\bseit\s+(?:dem|der|einem|einer)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|brand|feuer|attacke)\b",
 )
 # Habitual or long-running (sentence scope): "seit Wochen", "immer wieder", "abends".
@@ -350,7 +353,7 @@ _HABIT = _rx(
     r"\b(?:immer\s+wieder(?!\s+(?:gezielt|in\s+die|auf\s+(?:mich|uns)))|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
 # Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
-_PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|geschubst|bedraengt|geknallt|gesprengt)"
+_PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|geschubst|bedraengt|geknallt|gesprengt|gezerrt|entfuehrt|verschleppt)"
 _PAST_VERB = _rx(
     # "stand" as a verb, not "unser Stand" (market stall)
     r"\b(?:wurde|wurden|war|waren|hatte|hatten|standen|kam|kamen|gab|ging|brannte|gebrannt|eingebrochen)\b",
@@ -384,7 +387,10 @@ _FRAMING = _rx(
     r"\b(?:strafbar|strafe|paragraph\w*|paragraf\w*|§|im\s+sinne|gesetz\w*|versicherung\w*|verurteilt|schmerzensgeld|kontaktverbot)\b",
     r"\b(?:kurs|kurse|seminar\w*|schulung\w*|training|uebung|workshop)\b",
     r"\b(?:pressemitteilung|pressemeldung|stellungnahme|presse)\b",
-    r"\b(?:fotomontage|montage|foto|bild|meme|karikatur)\b",
+    r"\b(?:fotomontage|montage|foto|bild|meme|karikatur|video|clip)\b",
+    r"\b(?:verboten|erlaubt|zulaessig)\b",
+    r"\ban\s+der\s+rede\b|\bmeine\w*\s+rede\b|\brede\s+(?:ueber|zum|zur)\b",
+    r"\b(?:passwort\w*|konto|account|login|formular|zugang\w*)\b",
     r"\berfahrung\s+mit\b",
 )
 # "... ist jetzt drei Monate her": long ago, even with "jetzt" in the clause.
@@ -397,12 +403,21 @@ _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+darauf\b",
     r"\bbrennend\w*\s+(?:frage|thema|interesse)\b",
     r"\bfeuer\s+und\s+flamme\b",
+    r"\b(?:sprengstoff|zuendstoff)\s+(?:fuer|im|in)\b",
+    r"\bfeuer\s+unter\w*\s+dach\b",
+    r"\bbrennt\s+(?:es\s+)?an\s+allen\s+ecken\b",
+    r"\boel\s+ins\s+feuer\b",
+    r"\bbombe\s+(?:\w+\s+)?(?:platzen|geplatzt)\b",
+    r"\b(?:zeitbombe|flaechenbrand|pulverfass)\b",
+    r"\bunter\s+beschuss\b",
+    r"\b(?:messer|pistole)\s+auf\s+die\s+brust\b",
     r"\bfeuer\s+(?:des|der)\s+\w+",
     r"\bbrenn\w*\s+fuer\b",
     r"\bmit\s+dem\s+feuer\b",
     r"\bexplosion\s+(?:der|des)\s+\w+",
     r"\b(?:kleiner|technischer|it)\s*-?\s*notfall\b",
     r"\bmesser\s+in\s+den\s+ruecken\b",
+    r"\ban\s+(?:der|meiner|einer)\s+rede\b",
     r"\b(?:angegriffen|verfolgt|bedroht|bedraengt)\s+(?:zu\s+)?fuehl\w*\b",
     r"\bfuehl\w*\s+mich\s+(?:\w+\s+){0,2}(?:angegriffen|verfolgt|bedroht|bedraengt)\b",
     r"\bfeuer\s+frei\b",
