@@ -506,12 +506,12 @@ def _scan(text: str, triggers: Iterable[Trigger], *, tense_matters: bool = True)
             if _FIGURATIVE.search(clause):
                 suppressed.append("figurative")
                 continue
-            present = bool(_PRESENT.search(clause)) and not (tense_matters and _LONG_AGO.search(clause))
+            long_ago = tense_matters and bool(_LONG_AGO.search(clause))
+            present = bool(_PRESENT.search(clause)) and not long_ago
             past_time = tense_matters and bool(_PAST_TIME.search(clause))
             past_verb = tense_matters and bool(_PAST_VERB.search(clause))
             habitual = tense_matters and bool(_HABIT.search(clause))
             reported = tense_matters and bool(_REPORT.search(clause))
-            long_ago = tense_matters and bool(_LONG_AGO.search(clause))
             for name, strength, patterns in triggers:
                 for match in (m for p in patterns for m in p.finditer(clause)):
                     hypothetical = clause_start + match.start() >= hypothetical_from

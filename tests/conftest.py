@@ -9,20 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tools.conversation import Conversation, action_server, load_agent, newest_model
+from tools.conversation import Conversation, action_server, load_agent, newest_model, response_text
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 __all__ = ["Conversation", "response_text"]
-
-
-def response_text(name: str) -> str:
-    """The text of a domain response as the user sees it (last, unconditional variant)."""
-    variants = DOMAIN["responses"][name]
-    return " ".join(str(variants[-1]["text"]).split())
 
 
 @pytest.fixture(scope="session")

@@ -54,6 +54,14 @@ def action_server(timeout: float = 60) -> Iterator[str]:
         process.wait(timeout=20)
 
 
+def response_text(name: str, domain_file: Path = ROOT / "domain.yml") -> str:
+    """The text of a domain response as the user sees it (last, unconditional variant)."""
+    import yaml
+
+    variants = yaml.safe_load(domain_file.read_text(encoding="utf-8"))["responses"][name]
+    return " ".join(str(variants[-1]["text"]).split())
+
+
 def newest_model(models_dir: Path = ROOT / "models") -> Path | None:
     """The model Rasa would load from ``models_dir``."""
     models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)

@@ -5,9 +5,12 @@
    ``tests/safety/phrasings_test.yml`` through the full pipeline (incl. the safety net).
 3. Print per-intent precision/recall/F1, macro-F1, emergency recall and the false-alarm rate;
    write ``results/evaluate/report.json`` and ``confusion_matrix.png``.
-4. Exit non-zero when a gate fails: macro-F1 below ``--min-macro-f1``, emergency recall below
-   1.0 (held-out emergency examples and acute phrasings), or false alarms above
-   ``--max-false-alarm-rate``.
+4. Talk to the full trained bot (models/, real action server) about every phrasing of the
+   emergency test set: does each acute one get 110 in the first reply, how many get the full
+   emergency reply, how many non-acute ones do (false alarms).
+5. Exit non-zero when a gate fails: macro-F1 below ``--min-macro-f1``, emergency recall below
+   1.0 (held-out emergency examples and acute phrasings), an acute phrasing without 110 in the
+   first reply, or false alarms above ``--max-false-alarm-rate``.
 """
 
 from __future__ import annotations
@@ -163,14 +166,13 @@ def dialogue_safety(acute: list[str], non_acute: list[str]) -> dict[str, Any] | 
     Returns how many acute phrasings get 110 in the first reply and how many get the full
     emergency reply, and how many non-acute ones get the full emergency reply (false alarms).
     """
-    from tools.conversation import Conversation, action_server, load_agent, newest_model
+    from tools.conversation import Conversation, action_server, load_agent, newest_model, response_text
 
     model = newest_model()
     if model is None:
         print("Hinweis: kein Dialogmodell in models/ ('make train'), Dialogprüfung übersprungen.")
         return None
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    emergency = " ".join(str(domain["responses"]["utter_emergency"][0]["text"]).split())
+    emergency = response_text("utter_emergency")
     loop = asyncio.new_event_loop()
     try:
         with action_server() as webhook:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bot.backbone import BACKBONE_DIR, read_backbone
+from tools.conversation import newest_model
 
 MODEL_PREFIX = "stark-im-amt"
 
@@ -22,12 +23,6 @@ MODEL_PREFIX = "stark-im-amt"
 def model_name(label: str) -> str:
     """File stem of the model trained with the backbone ``label``."""
     return f"{MODEL_PREFIX}_{label}".replace(".", "-")  # rasa strips ".x" as a suffix
-
-
-def newest_model(models_dir: Path) -> Path | None:
-    """The model Rasa would load: the newest ``*.tar.gz`` in ``models_dir``."""
-    candidates = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return candidates[-1] if candidates else None
 
 
 def train(
