@@ -39,6 +39,11 @@ logger = logging.getLogger(__name__)
 SAFETY_KEY = "safety"
 
 
+def _ranking_without(message: Message, name: str) -> list[dict[str, Any]]:
+    """The message's intent ranking with ``name`` removed."""
+    return [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(GraphComponent):
     """Overrides the predicted intent when a message signals acute danger or crisis."""
@@ -104,12 +109,12 @@ class SafetyNet(GraphComponent):
     @staticmethod
     def _set_intent(message: Message, name: str) -> None:
         forced = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
+        ranking = _ranking_without(message, name)
         message.set(INTENT, forced, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
 
     def _demote_emergency(self, message: Message) -> None:
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != self._emergency]
+        ranking = _ranking_without(message, self._emergency)
         if not ranking:
             return
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
