@@ -3,6 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
+DOMAIN := domain
 PYTEST_ARGS ?=
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
@@ -10,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
 .DEFAULT_GOAL := help
-.PHONY: help install nlp run train shell test unit validate stories lint evaluate bench lock clean
+.PHONY: help install nlp run train shell test unit validate stories lint evaluate bench outbox lock clean
 
 help: ## Diese Hilfe
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,8 +30,9 @@ shell: train ## Im Terminal mit dem Assistenten sprechen (startet den Action-Ser
 	@$(RASA) run actions --actions actions --port 5055 >/dev/null 2>&1 & pid=$$!; \
 	  trap "kill $$pid 2>/dev/null" EXIT; sleep 3; $(RASA) shell --model models --endpoints endpoints.yml
 
-validate: install ## Trainingsdaten und Domain prüfen (rasa data validate)
-	@$(RASA) data validate --max-history 4
+validate: install ## Trainingsdaten, Domain und Wissensbasis prüfen (rasa data validate, bot.validate)
+	@$(RASA) data validate --domain $(DOMAIN) --max-history 4
+	@$(PY) -m bot.validate
 
 unit: install ## Nur die pytest-Tests (ohne Training)
 	@$(PY) -m pytest -q -m "not model" $(PYTEST_ARGS)
@@ -49,6 +51,9 @@ lint: install ## ruff + mypy
 
 evaluate: install ## Auf Trainingsdaten trainieren, auf tests/nlu auswerten (F1, Notfall-Recall, Fehlalarme)
 	@$(PY) -m tools.evaluate
+
+outbox: install ## Übergaben an die Starke Stelle im lokalen Postausgang anzeigen
+	@$(PY) -m bot.handoff list --status all
 
 bench: train ## Latenz/Durchsatz gegen den Standard-Rasa-Bot (rasa init) messen
 	@$(PY) -m tools.bench

@@ -1,27 +1,38 @@
-"""Advice for the incident the user reported, once they said they are not in danger now."""
+"""Advice for the incident the user reported (after the danger question, where it is asked)."""
 
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.knowledge import answer_article
+from bot import clock
+from bot.deadline import find_date
+from bot.knowledge import knowledge_base
 
 INCIDENT_PREFIX = "report_"
 
 
-def latest_incident(tracker: Tracker) -> str | None:
-    """The most recent ``report_*`` intent of this conversation, if any."""
+def latest_incident_event(tracker: Tracker) -> dict | None:
+    """The most recent user message classified as a ``report_*`` intent, if any."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             name = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or ""
             if name.startswith(INCIDENT_PREFIX):
-                return str(name)
+                return event
     return None
 
 
+def latest_incident(tracker: Tracker) -> str | None:
+    """The intent of the most recent incident report of this conversation, if any."""
+    event = latest_incident_event(tracker)
+    return str(event["parse_data"]["intent"]["name"]) if event else None
+
+
 class ActionIncidentAdvice(Action):
-    """Utter ``utter_advice_<incident>`` and the offer of further help.
+    """The incident's article (summary, context, section buttons); a date in the report is kept.
 
     A rule (not a story) triggers it after "nein" to the danger question, so entities in
     the report (platform, role, Land) cannot break the match.
@@ -32,10 +43,15 @@ class ActionIncidentAdvice(Action):
         return "action_incident_advice"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Advice for the latest reported incident, then the help offer."""
-        incident = latest_incident(tracker)
-        response = f"utter_advice_{incident}" if incident else None
-        if response and response in domain.get("responses", {}):
-            dispatcher.utter_message(response=response)
-        dispatcher.utter_message(response="utter_offer_help")
-        return []
+        """Answer from the article; set ``incident_date`` when the report names a clear date."""
+        event = latest_incident_event(tracker)
+        incident = str(event["parse_data"]["intent"]["name"]) if event else None
+        article = knowledge_base().article_for(incident) if incident else None
+        if article is None or incident is None:
+            dispatcher.utter_message(response="utter_no_article")
+            return []
+        events = answer_article(dispatcher, tracker, article, incident)
+        reading = find_date(str(event.get("text") or ""), clock.now().date()) if event else None
+        if reading is not None and reading.status == "ok" and reading.day is not None:
+            events.append(SlotSet("incident_date", reading.day.isoformat()))
+        return events

@@ -7,21 +7,25 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.knowledge import answer_article, latest_intent
+from bot.knowledge import knowledge_base
+
 ANSWER_PREFIX = "utter_answer_"
 
 
 class ActionAnswerQuestion(Action):
-    """Utter ``utter_answer_<intent>`` for the latest intent (used while a form is active)."""
+    """Answer the latest intent from its article, or its ``utter_answer_<intent>`` response."""
 
     def name(self) -> str:
-        """Action name used in data/rules/contacts.yml."""
+        """Action name used in the mid-form rules."""
         return "action_answer_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Utter the answer response for the intent, or the generic fallback text."""
-        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        """Answer from the knowledge base; conversation intents use their response."""
+        intent = latest_intent(tracker)
+        article = knowledge_base().article_for(intent)
+        if article is not None:
+            return answer_article(dispatcher, tracker, article, intent)
         response = ANSWER_PREFIX + intent
-        if response not in domain.get("responses", {}):
-            response = "utter_default"
-        dispatcher.utter_message(response=response)
+        dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_default")
         return []

@@ -15,11 +15,21 @@ cleanup() {
 }
 trap 'cleanup; exit 0' INT TERM
 trap cleanup EXIT
+"$VENV/bin/python" -m bot.validate >/dev/null || { echo "FEHLER: Wissensbasis ungültig (siehe oben, 'make validate')." >&2; exit 1; }
 "$VENV/bin/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 "$VENV/bin/rasa" run --enable-api --port "$RASA_PORT" --credentials credentials.yml \
   --endpoints endpoints.yml --model models --cors "http://localhost:*" &
 pids+=($!)
+# Handoff delivery: with STARK_HANDOFF_SINK=smtp or webhook a worker retries pending cases until
+# they are delivered; with the default (outbox) the desk exports them: python -m bot.handoff list
+case "${STARK_HANDOFF_SINK:-outbox}" in
+  smtp|webhook)
+    "$VENV/bin/python" -m bot.handoff worker --interval "${STARK_HANDOFF_INTERVAL:-10}" &
+    pids+=($!)
+    handoff="Übergaben: $STARK_HANDOFF_SINK, Zustell-Worker läuft" ;;
+  *) handoff="Übergaben: lokaler Postausgang (python -m bot.handoff list)" ;;
+esac
 up() { "$VENV/bin/python" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
 for _ in $(seq 1 180); do
   if up "http://localhost:$RASA_PORT/status" && up "http://localhost:$ACTIONS_PORT/health"; then break; fi
@@ -33,6 +43,7 @@ cat <<MSG
     REST:   POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "ich", "message": "Hallo"}
             z. B. curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"ich","message":"Hallo"}'
     Status: http://localhost:$RASA_PORT/status  (model_file nennt das NLP-Backbone des Modells)
+    $handoff
     Im Terminal sprechen: make shell     Beenden: Strg-C
 
 MSG

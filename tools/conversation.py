@@ -54,11 +54,11 @@ def action_server(timeout: float = 60) -> Iterator[str]:
         process.wait(timeout=20)
 
 
-def response_text(name: str, domain_file: Path = ROOT / "domain.yml") -> str:
+def response_text(name: str) -> str:
     """The text of a domain response as the user sees it (last, unconditional variant)."""
-    import yaml
+    from bot.domain import load_domain
 
-    variants = yaml.safe_load(domain_file.read_text(encoding="utf-8"))["responses"][name]
+    variants = load_domain()["responses"][name]
     return " ".join(str(variants[-1]["text"]).split())
 
 
@@ -86,9 +86,13 @@ class Conversation:
         self.sender = f"conv-{uuid.uuid4().hex[:12]}"
 
     def say(self, text: str) -> list[str]:
-        """Send ``text``; return the bot's reply texts in order."""
+        """Send ``text``; return the bot's reply texts in order (whitespace normalised)."""
+        return [" ".join(str(r.get("text", "")).split()) for r in self.say_full(text)]
+
+    def say_full(self, text: str) -> list[dict[str, Any]]:
+        """Send ``text``; return the bot's replies as Rasa sends them (text, buttons, ...)."""
         replies = self.loop.run_until_complete(self.agent.handle_text(text, sender_id=self.sender))
-        return [" ".join(str(r.get("text", "")).split()) for r in replies or []]
+        return list(replies or [])
 
     def first_reply(self, text: str) -> str:
         """The first reply to ``text`` once the session has started (with "Hallo")."""

@@ -29,7 +29,7 @@ def train(
     *,
     data: list[str],
     config: str = "config.yml",
-    domain: str = "domain.yml",
+    domain: str = "domain",
     out: str = "models",
     force: bool = False,
     name: str | None = None,

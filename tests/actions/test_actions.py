@@ -77,12 +77,17 @@ async def test_clarify_without_any_topic_offers_a_person() -> None:
 
 @pytest.mark.parametrize(
     ("intent", "expected"),
-    [("ask_evidence", "utter_answer_ask_evidence"), ("report_threat", "utter_default")],
+    [
+        ("ask_evidence", ["utter_article_part", "utter_article_more"]),
+        ("ask_privacy", ["utter_answer_ask_privacy"]),
+        ("greet", ["utter_default"]),
+    ],
 )
-async def test_answer_question_utters_the_answer_of_the_intent(intent: str, expected: str) -> None:
+async def test_answer_question_answers_from_the_article_or_the_response(intent: str, expected: list[str]) -> None:
     dispatcher = CollectingDispatcher()
-    await ActionAnswerQuestion().run(dispatcher, make_tracker(intent=intent), DOMAIN)
-    assert dispatcher.messages[0]["response"] == expected
+    domain = {"responses": {"utter_answer_ask_privacy": [{"text": "x"}]}}
+    await ActionAnswerQuestion().run(dispatcher, make_tracker(intent=intent), domain)
+    assert [m["response"] for m in dispatcher.messages] == expected
 
 
 async def test_session_start_sends_the_notice_and_starts_the_session() -> None:
@@ -99,22 +104,32 @@ async def test_incident_advice_follows_the_latest_reported_incident() -> None:
     dispatcher = CollectingDispatcher()
     events = [
         user("report_insult"),
-        action("utter_offer_help"),
+        action("action_incident_advice"),
         user("report_threat"),
         action("utter_ask_in_danger"),
         user("deny"),
     ]
-    domain = {"responses": {"utter_advice_report_threat": [{"text": "x"}]}}
-    await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="deny", events=events), domain)
-    assert [m["response"] for m in dispatcher.messages] == [
-        "utter_advice_report_threat",
-        "utter_offer_help",
+    result = await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="deny", events=events), DOMAIN)
+    assert dispatcher.messages[0]["response"] == "utter_article_part"
+    assert dispatcher.messages[0]["part"].startswith("In akuter Gefahr wählen Sie sofort 110")  # bedrohung.md
+    assert {"name": "article", "value": "bedrohung"} in [
+        {"name": e.get("name"), "value": e.get("value")} for e in result
     ]
 
 
-async def test_incident_advice_without_an_incident_only_offers_help() -> None:
+async def test_incident_advice_keeps_a_clear_date_from_the_report() -> None:
+    from actions.incidents import ActionIncidentAdvice
+
+    dispatcher = CollectingDispatcher()
+    report = {**user("report_insult"), "text": "Er hat mich gestern im Rat beleidigt"}
+    result = await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="report_insult", events=[report]), DOMAIN)
+    dates = [e["value"] for e in result if e.get("name") == "incident_date"]
+    assert len(dates) == 1 and len(dates[0]) == 10  # an ISO date
+
+
+async def test_incident_advice_without_an_incident_asks_what_it_is_about() -> None:
     from actions.incidents import ActionIncidentAdvice
 
     dispatcher = CollectingDispatcher()
     await ActionIncidentAdvice().run(dispatcher, make_tracker(intent="deny", events=[user("greet")]), DOMAIN)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_offer_help"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_article"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.knowledge import knowledge_base
 from tests.conftest import Conversation, response_text
 
 pytestmark = pytest.mark.model
@@ -24,8 +25,10 @@ def test_threat_asks_about_danger_then_advises(conversation: Conversation) -> No
         response_text("utter_ask_in_danger"),
     ]
     replies = conversation.say("nein")
-    assert replies[0] == response_text("utter_advice_report_threat")
-    assert "§ 241 StGB" in replies[0]
+    article = knowledge_base().article_for("report_threat")
+    assert article is not None
+    assert replies[0] == " ".join(article.summary.split())
+    assert "110" in replies[0]
 
 
 def test_yes_to_the_danger_question_gets_110(conversation: Conversation) -> None:
@@ -39,7 +42,10 @@ def test_question_in_the_form_is_answered_and_the_form_resumes(conversation: Con
     ask_land = response_text("utter_ask_bundesland")
     assert conversation.say("Wer kann mir helfen?") == [ask_land]
     replies = conversation.say("Wie sichere ich Beweise am besten?")
-    assert replies == [response_text("utter_answer_ask_evidence"), ask_land]
+    article = knowledge_base().article_for("ask_evidence")
+    assert article is not None
+    assert replies[0] == " ".join(article.summary.split())
+    assert replies[-1] == ask_land
     replies = conversation.say("Sachsen")
     assert "Für Sachsen" in replies[0]
     assert conversation.tracker().active_loop_name is None
@@ -57,7 +63,7 @@ def test_land_not_given_gives_nationwide_contacts(conversation: Conversation) ->
     conversation.say("welche beratungsstellen gibt es")
     replies = conversation.say("/deny")
     assert replies[0].startswith("Diese Stellen helfen bundesweit")
-    assert "0800 300 99 44" in replies[0]
+    assert "0800 300 99 44" in " ".join(replies)
 
 
 def test_land_in_first_message_skips_the_question(conversation: Conversation) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
+from bot.domain import domain_intents
 from tools.evaluate import overlap, read_nlu_examples, read_safety_phrasings
 
 ROOT = Path(__file__).parents[2]
@@ -24,7 +23,7 @@ INCIDENTS = [
 ]
 TRAIN = read_nlu_examples(sorted((ROOT / "data" / "nlu").glob("*.yml")))
 TEST = read_nlu_examples(sorted((ROOT / "tests" / "nlu").glob("*.yml")))
-DOMAIN_INTENTS = yaml.safe_load((ROOT / "domain.yml").read_text())["intents"]
+DOMAIN_INTENTS = domain_intents()
 
 
 def test_every_domain_intent_has_enough_training_examples() -> None:

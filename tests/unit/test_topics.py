@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.domain import domain_intents
 from bot.topics import TOPICS_FILE, TopicLabels, likely_topics, load_topics
 
 ROOT = Path(__file__).parents[2]
 
 
 def test_every_label_names_a_domain_intent() -> None:
-    domain_intents = set(yaml.safe_load((ROOT / "domain.yml").read_text())["intents"])
-    assert set(load_topics().by_intent) <= domain_intents
+    domain_intents_ = set(domain_intents())
+    assert set(load_topics().by_intent) <= domain_intents_
 
 
 def test_likely_topics_skips_unlabelled_and_weak_intents() -> None:

@@ -1,0 +1,116 @@
+"""Contacts: the ranked directory list for the user's Land and topic, and the Starke Stelle now."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge import knowledge_base
+from bot import clock
+from bot.contacts import STARKE_STELLE, Directory, describe_availability, format_contact, reachable_now
+from bot.knowledge import split_message
+from bot.topics import load_topics
+
+NOW_KINDS = ("notruf", "krisenhilfe", "opferhilfe")
+DANGER_QUESTION = "utter_ask_in_danger"
+
+
+def user_intents(tracker: Tracker) -> list[str]:
+    """Intents of the user's messages in this conversation, oldest first."""
+    return [
+        str(((e.get("parse_data") or {}).get("intent") or {}).get("name") or "")
+        for e in tracker.events
+        if e.get("event") == "user"
+    ]
+
+
+def danger_mentioned(tracker: Tracker) -> bool:
+    """Whether the user signalled acute danger (emergency, or 'ja' to the danger question)."""
+    if "emergency" in user_intents(tracker):
+        return True
+    asked = False
+    for event in tracker.events:
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == DANGER_QUESTION:
+            asked = True
+        elif event.get("event") == "user":
+            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            if asked and intent == "affirm":
+                return True
+            asked = False
+    return False
+
+
+def conversation_topic(tracker: Tracker) -> str | None:
+    """The most recent incident or question the user raised (for ranking contacts)."""
+    labelled = load_topics().by_intent
+    for intent in reversed(user_intents(tracker)):
+        if intent in labelled and intent not in ("ask_contacts", "request_human", "ask_starke_stelle"):
+            return intent
+    return None
+
+
+def send_reachable_now(dispatcher: CollectingDispatcher, directory: Directory, now: datetime) -> None:
+    """List what can be reached right now (emergency, crisis lines, victim support)."""
+    candidates = [c for c in directory.contacts if c.scope == "national" and c.kind in NOW_KINDS]
+    blocks = [format_contact(c, now, with_description=False) for c in reachable_now(candidates, now)]
+    for part in split_message(blocks):
+        dispatcher.utter_message(response="utter_reachable_now", contacts=part)
+
+
+def send_starke_stelle_status(dispatcher: CollectingDispatcher, now: datetime) -> None:
+    """Phone, e-mail, whether it is open now; outside its hours what is reachable instead."""
+    directory = knowledge_base().directory
+    stelle = directory.get(STARKE_STELLE)
+    if stelle is None:  # the schema guarantees it; keep the bot talking anyway
+        return
+    dispatcher.utter_message(
+        response="utter_starke_stelle_status",
+        phone=stelle.phone or "",
+        email=stelle.email or "",
+        availability=describe_availability(stelle, now),
+    )
+    if not reachable_now([stelle], now):
+        send_reachable_now(dispatcher, directory, now)
+
+
+class ActionListContacts(Action):
+    """Ranked contacts for the Bundesland (or nationwide) and the conversation's topic."""
+
+    def name(self) -> str:
+        """Runs when the contacts form is complete or the Land is not given."""
+        return "action_list_contacts"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Utter the list in messages of readable length, with the honest note where needed."""
+        directory = knowledge_base().directory
+        land = tracker.get_slot("bundesland")
+        now = clock.now()
+        contacts = directory.lookup(land, conversation_topic(tracker), danger=danger_mentioned(tracker))
+        blocks = [format_contact(c, now) for c in contacts]
+        if land:
+            dispatcher.utter_message(response="utter_contacts_intro_land", bundesland=land)
+            note = directory.land_note(land)
+            if note:
+                dispatcher.utter_message(response="utter_land_none_known", note=note)
+        else:
+            dispatcher.utter_message(response="utter_contacts_intro_national")
+        for part in split_message(blocks):
+            dispatcher.utter_message(response="utter_contacts_part", contacts=part)
+        return []
+
+
+class ActionStarkeStelleStatus(Action):
+    """Whether the Starke Stelle is open right now, and what is reachable otherwise."""
+
+    def name(self) -> str:
+        """Runs after the Starke Stelle article (data/rules/contacts.yml)."""
+        return "action_starke_stelle_status"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Utter the status line (and the now-reachable list outside its hours)."""
+        send_starke_stelle_status(dispatcher, clock.now())
+        return []

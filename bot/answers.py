@@ -1,0 +1,125 @@
+"""What the bot says from the knowledge base, as a list of replies (response name + values).
+
+Pure functions over :class:`bot.knowledge.KnowledgeBase`; the actions in ``actions/knowledge.py``
+only send these replies. An answer starts with the article's summary, adds what the known context
+changes (platform, Land, role) and ends with buttons for the article's sections, the contacts and
+the Starke Stelle. Each section is sent on request, split at paragraph boundaries into messages of
+at most ~600 characters.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from bot.contacts import format_contact
+from bot.knowledge import LEGAL_SECTION, MESSAGE_LIMIT, Article, KnowledgeBase, Section, split_message
+from bot.phrases import phrases
+
+ROLES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "roles.yml"
+SECTION_INTENT = "show_section"
+LAND_OFFERS_LIMIT = 4
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One bot message: a domain response, the values it is filled with, optional buttons."""
+
+    response: str
+    values: dict[str, str] = field(default_factory=dict)
+    buttons: tuple[dict[str, str], ...] = ()
+
+
+@cache
+def _role_groups(path: Path = ROLES_FILE) -> dict[str, str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {role: group for group, roles in (data.get("role_groups") or {}).items() for role in roles}
+
+
+def role_group(role: str | None) -> str | None:
+    """'ehrenamt' or 'hauptamt' for a canonical role name, None if unknown or either."""
+    return _role_groups().get(role) if role else None
+
+
+def section_button(section: Section) -> dict[str, str]:
+    """The button that shows ``section``."""
+    return {"title": section.title, "payload": f"/{SECTION_INTENT}{json.dumps({'section': section.key})}"}
+
+
+def menu_buttons(article: Article, shown: list[str]) -> tuple[dict[str, str], ...]:
+    """Buttons for the sections not shown yet, then contacts and the Starke Stelle."""
+    labels = phrases()["buttons"]
+    buttons = [section_button(s) for s in article.sections if s.key not in shown]
+    buttons.append({"title": str(labels["contacts"]), "payload": "/ask_contacts"})
+    buttons.append({"title": str(labels["starke_stelle"]), "payload": "/request_human"})
+    return tuple(buttons)
+
+
+def article_answer(
+    base: KnowledgeBase,
+    article: Article,
+    *,
+    platform: str | None,
+    bundesland: str | None,
+    role: str | None,
+    now: datetime,
+    topic: str | None = None,
+) -> list[Reply]:
+    """Summary, context notes and the section menu for ``article``."""
+    replies = [Reply("utter_article_part", {"part": article.summary})]
+    if "platform" in article.context and platform and platform in base.platforms:
+        note = base.platforms[platform]
+        replies.append(
+            Reply("utter_platform_note", {"platform": note.name, "report": note.report, "evidence": note.evidence})
+        )
+    group = role_group(role)
+    if "role" in article.context and group and group in article.role_notes:
+        replies.append(Reply("utter_role_note", {"note": article.role_notes[group]}))
+    if "bundesland" in article.context and bundesland:
+        replies.extend(land_offers(base, bundesland, topic or (article.intents[0] if article.intents else None), now))
+    replies.append(Reply("utter_article_more", buttons=menu_buttons(article, [])))
+    return replies
+
+
+def land_offers(base: KnowledgeBase, bundesland: str, topic: str | None, now: datetime) -> list[Reply]:
+    """The best contacts for the Land and topic (Land first, Starke Stelle, nationwide), compact.
+
+    A Land without a dedicated offer gets the honest 'none known' note first.
+    """
+    replies: list[Reply] = []
+    note = base.directory.land_note(bundesland)
+    if note and not base.directory.for_land(bundesland):
+        replies.append(Reply("utter_land_none_known", {"note": note}))
+    ranked = base.directory.lookup(bundesland, topic, limit=LAND_OFFERS_LIMIT)
+    blocks = [format_contact(c, now, with_description=False) for c in ranked]
+    replies.extend(
+        Reply("utter_land_offers", {"bundesland": bundesland, "contacts": part})
+        for part in split_message(blocks, limit=MESSAGE_LIMIT - 60)
+    )
+    return replies
+
+
+def next_section(article: Article, shown: list[str]) -> Section | None:
+    """The first section not shown yet."""
+    return next((s for s in article.sections if s.key not in shown), None)
+
+
+def section_answer(article: Article, section: Section, *, shown: list[str], legal_note_shown: bool) -> list[Reply]:
+    """One section as messages of readable length, then the remaining menu."""
+    replies: list[Reply] = []
+    if section.key == LEGAL_SECTION and not legal_note_shown:
+        replies.append(Reply("utter_no_legal_advice"))
+    parts = split_message(section.paragraphs)
+    replies.append(Reply("utter_article_section_title", {"title": section.title}))
+    replies.extend(Reply("utter_article_part", {"part": part}) for part in parts)
+    now_shown = [*shown, section.key]
+    if next_section(article, now_shown) is None:
+        replies.append(Reply("utter_article_done", {"title": article.title}, menu_buttons(article, now_shown)))
+    else:
+        replies.append(Reply("utter_article_more", buttons=menu_buttons(article, now_shown)))
+    return replies

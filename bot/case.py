@@ -1,0 +1,164 @@
+"""The case summary handed to the Starke Stelle, built from categories, never from free text.
+
+``knowledge/case.yml`` names the labels and the patterns; this module recognises evidence,
+wishes and contact preferences, validates contact details, and renders the summary the user sees
+before anything is sent ("Soll ich das so weitergeben?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.phrases import format_date
+from bot.topics import load_topics
+
+CASE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "case.yml"
+NEGATION = re.compile(r"\b(kein\w*|nicht|ohne|nichts)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{5,22}[0-9]$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
+PREFERENCES = ("telefon", "email", "anonym")
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the summary says; ``contact_detail`` is the only personal datum."""
+
+    incidents: tuple[str, ...] = ()
+    bundesland: str | None = None
+    incident_date: date | None = None
+    date_unknown: bool = False
+    deadline: date | None = None
+    evidence: tuple[str, ...] = ()
+    wish: str | None = None
+    contact_preference: str | None = None
+    contact_detail: str | None = None
+
+
+@cache
+def case_config(path: Path = CASE_FILE) -> dict[str, Any]:
+    """``knowledge/case.yml`` with its patterns compiled."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for group in ("evidence", "wishes"):
+        for entry in data[group].values():
+            entry["compiled"] = [re.compile(p, re.IGNORECASE) for p in entry.get("patterns") or []]
+    data["preference_compiled"] = {
+        key: [re.compile(p, re.IGNORECASE) for p in patterns] for key, patterns in data["contact_preference"].items()
+    }
+    data["decline_compiled"] = [re.compile(p, re.IGNORECASE) for p in data["decline"]]
+    return data
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> bool:
+    """A match that is not negated just before it ("keine Screenshots")."""
+    return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
+
+
+def recognise_evidence(texts: Iterable[str]) -> tuple[str, ...]:
+    """Evidence categories the user mentioned, in the order of ``case.yml``."""
+    found = set()
+    entries = case_config()["evidence"]
+    for text in texts:
+        for key, entry in entries.items():
+            if any(_matches(p, text) for p in entry["compiled"]):
+                found.add(key)
+    return tuple(k for k in entries if k in found)
+
+
+def recognise_wish(text: str) -> str:
+    """The wish category for an answer to 'Wobei soll die Starke Stelle Sie unterstützen?'."""
+    for key, entry in case_config()["wishes"].items():
+        if any(p.search(text) for p in entry["compiled"]):
+            return str(key)
+    return "sonstiges"
+
+
+def recognise_preference(text: str) -> str | None:
+    """'telefon', 'email' or 'anonym' from a short answer; None if unclear."""
+    compiled = case_config()["preference_compiled"]
+    hits = [key for key in PREFERENCES if any(p.search(text) for p in compiled[key])]
+    return hits[0] if len(hits) == 1 else None
+
+
+def is_decline(text: str) -> bool:
+    """Whether the user declines to give contact details ('lieber nicht', 'nein', ...)."""
+    return any(p.search(text) for p in case_config()["decline_compiled"])
+
+
+def normalise_contact(preference: str, text: str) -> str | None:
+    """The validated phone number or e-mail address, or None if it does not look like one."""
+    value = text.strip().strip(".,;")
+    if preference == "telefon":
+        digits = re.sub(r"\D", "", value)
+        return value if PHONE.match(value) and 6 <= len(digits) <= 15 else None
+    if preference == "email":
+        return value if EMAIL.match(value) and len(value) <= 254 else None
+    return None
+
+
+def summary_lines(facts: CaseFacts, include_contact: bool = True) -> list[str]:
+    """The summary as German lines, labels from ``case.yml``."""
+    config = case_config()
+    labels = config["summary"]
+    topics = load_topics().by_intent
+    not_given = str(labels["not_given"])
+    incidents = ", ".join(topics.get(i, i) for i in facts.incidents) or str(labels["general_question"])
+    if facts.incident_date:
+        when = format_date(facts.incident_date)
+    elif facts.date_unknown:
+        when = str(labels["unknown_date"])
+    else:
+        when = not_given
+    evidence = ", ".join(str(config["evidence"][k]["label"]) for k in facts.evidence) or not_given
+    wish = str(config["wishes"][facts.wish]["label"]) if facts.wish in config["wishes"] else not_given
+    lines = [
+        str(labels["incidents"]).format(value=incidents),
+        str(labels["bundesland"]).format(value=facts.bundesland or not_given),
+        str(labels["when"]).format(value=when),
+    ]
+    if facts.deadline:
+        lines.append(str(labels["deadline"]).format(value=format_date(facts.deadline)))
+    lines.append(str(labels["evidence"]).format(value=evidence))
+    lines.append(str(labels["wish"]).format(value=wish))
+    if include_contact:
+        if facts.contact_preference == "telefon" and facts.contact_detail:
+            lines.append(str(labels["contact_phone"]).format(value=facts.contact_detail))
+        elif facts.contact_preference == "email" and facts.contact_detail:
+            lines.append(str(labels["contact_email"]).format(value=facts.contact_detail))
+        else:
+            lines.append(str(labels["contact_anonymous"]))
+    return [f"• {line}" for line in lines]
+
+
+def summary_text(facts: CaseFacts, include_contact: bool = True) -> str:
+    """The summary as one text block."""
+    return "\n".join(summary_lines(facts, include_contact))
+
+
+def summary_payload(facts: CaseFacts) -> dict[str, Any]:
+    """The machine-readable, non-personal part of the case (for the outbox and the webhook)."""
+    return {
+        "incidents": list(facts.incidents),
+        "bundesland": facts.bundesland,
+        "incident_date": facts.incident_date.isoformat() if facts.incident_date else None,
+        "deadline": facts.deadline.isoformat() if facts.deadline else None,
+        "evidence": list(facts.evidence),
+        "wish": facts.wish,
+        "contact_preference": facts.contact_preference or "anonym",
+    }
+
+
+def personal_data(facts: CaseFacts) -> dict[str, str] | None:
+    """The contact detail, kept apart so the outbox can delete it once delivered."""
+    if facts.contact_detail and facts.contact_preference == "telefon":
+        return {"phone": facts.contact_detail}
+    if facts.contact_detail and facts.contact_preference == "email":
+        return {"email": facts.contact_detail}
+    return None
