@@ -11,6 +11,26 @@ from actions.knowledge import answer_article, latest_intent
 from bot.knowledge import knowledge_base
 
 ANSWER_PREFIX = "utter_answer_"
+QUESTION_INTENTS = frozenset({"ask_privacy", "ask_capabilities", "bot_challenge"})
+
+
+def answer_intent(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, intent: str
+) -> list[EventType]:
+    """Answer ``intent`` from its article, else from ``utter_answer_<intent>``, else the default."""
+    article = knowledge_base().article_for(intent)
+    if article is not None:
+        return answer_article(dispatcher, tracker, article, intent)
+    response = ANSWER_PREFIX + intent
+    dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_default")
+    return []
+
+
+def is_question(intent: str) -> bool:
+    """Whether ``intent`` is a question the bot can answer in the middle of a form."""
+    if intent in QUESTION_INTENTS:
+        return True
+    return not intent.startswith("report_") and knowledge_base().article_for(intent) is not None
 
 
 class ActionAnswerQuestion(Action):
@@ -22,10 +42,4 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer from the knowledge base; conversation intents use their response."""
-        intent = latest_intent(tracker)
-        article = knowledge_base().article_for(intent)
-        if article is not None:
-            return answer_article(dispatcher, tracker, article, intent)
-        response = ANSWER_PREFIX + intent
-        dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_default")
-        return []
+        return answer_intent(dispatcher, tracker, domain, latest_intent(tracker))

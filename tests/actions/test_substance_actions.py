@@ -201,6 +201,29 @@ async def test_date_answers_are_read_or_asked_again(
     assert responses(dispatcher) == said
 
 
+async def test_a_question_instead_of_a_date_is_answered_and_the_date_asked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_clock(monkeypatch, datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN))
+    dispatcher = CollectingDispatcher()
+    result = await ValidateDeadlineForm().validate_incident_date(
+        "wie sichere ich beweise", dispatcher, tracker("ask_evidence"), DOMAIN
+    )
+    assert result == {"incident_date": None, "article": "beweise-sichern", "sections_shown": []}
+    assert responses(dispatcher)[0] == "utter_article_part"
+    assert "date_attempts" not in result  # not counted as a failed date
+
+
+async def test_a_date_the_nlu_files_as_a_question_is_still_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_clock(monkeypatch, datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN))
+    dispatcher = CollectingDispatcher()
+    result = await ValidateDeadlineForm().validate_incident_date(
+        "vor drei Wochen", dispatcher, tracker("ask_evidence"), DOMAIN
+    )
+    assert result == {"incident_date": "2026-11-04", "date_attempts": 0}
+    assert responses(dispatcher) == []
+
+
 async def test_third_unclear_date_gives_up_politely(monkeypatch: pytest.MonkeyPatch) -> None:
     set_clock(monkeypatch, datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN))
     dispatcher = CollectingDispatcher()
