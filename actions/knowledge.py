@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.safety import send_danger_hint
 from bot import clock
 from bot.answers import Reply, article_answer, next_section, section_answer
 from bot.knowledge import LEGAL_SECTION, Article, knowledge_base
@@ -29,6 +30,7 @@ def send(dispatcher: CollectingDispatcher, replies: list[Reply]) -> None:
 
 def answer_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article, topic: str) -> list[EventType]:
     """Send the article's first answer and remember it as the current article."""
+    send_danger_hint(dispatcher, tracker)
     base = knowledge_base()
     replies = article_answer(
         base,

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import answer_article, latest_intent
+from actions.safety import send_danger_hint
 from bot.knowledge import knowledge_base
 
 ANSWER_PREFIX = "utter_answer_"
@@ -21,6 +22,7 @@ def answer_intent(
     article = knowledge_base().article_for(intent)
     if article is not None:
         return answer_article(dispatcher, tracker, article, intent)
+    send_danger_hint(dispatcher, tracker)
     response = ANSWER_PREFIX + intent
     dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_default")
     return []

@@ -35,6 +35,7 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "’": "'
 _QUOTED = re.compile(
     r"„[^“”\"]{3,}[“”\"]|“[^”]{3,}”|»[^«]{3,}«|«[^»]{3,}»|\"[^\"]{3,}\"|(?:(?<=\s)|^)'[^']{3,}'(?=[\s.,;:!?]|$)"
 )
+_QUOTED_PLEA = re.compile(r"\b(?:ruf\w*\s+(?:wen|jemanden|die\s+polizei|110|hilfe)|hilf\s+mir|hilfe)\b")
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 # A real question ("Darf ich eine Waffe tragen?") asks about danger, it does not report it.
 _QUESTION_START = re.compile(
@@ -160,13 +161,15 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         "break_in",
         "strong",
         _each(
+            r"\bda\s+ist\s+(?:jemand|einer|wer)\s+(?:\w+\s+){0,2}(?:auf\s+dem\s+dachboden|im\s+keller|im\s+haus|in\s+der\s+wohnung|im\s+garten|im\s+flur|unten|oben)\b",
+            r"\b(?:steht|stehen|ist|sind|laeuft|laufen|schleicht)\s+(?:\w+\s+){0,6}(?:in|auf)\s+(?:meinem|unserem)\s+(?:garten|grundstueck|hof|haus|flur|treppenhaus)\b(?!\s+(?:\w+\s+)?gewesen)",
             r"\b(?:bricht|brechen)\b(?:\s+\w+){0,5}\s+ein\b",
             r"\b(?:aufzubrechen|aufbrechen|aufzuhebeln|aufhebeln|hebelt|hebeln)\b",
             r"\b(?:tritt|treten|hauen|haut|schlaegt|schlagen|ruettelt|ruetteln|haemmert|haemmern|trommelt|trommeln|wirft|werfen|drueckt|druecken|stemmt|stemmen)\s+(?:\w+\s+){0,4}(?:\w*tuer\w*|\w*fenster\w*|\w*scheibe\w*|dach)\b",
             r"\bversuch\w*\s+(?:\w+\s+){0,4}(?:rein|herein|reinzukommen|hereinzukommen|einzudringen|einzutreten|aufzubrechen|einzuschlagen|aufzuhebeln|aufzumachen)\b",
             rf"\b{_WHO}\s+(?:ist|is|sind|san|sitzt|sitzen|steht|stehen|hockt)\s+(?:\w+\s+){{0,2}}(?:im|aufm|auf\s+dem|in\s+(?:der|dem|meinem|meiner|unserem|unserer|da|unsrer))\s+(?:\w+\s+)?{_PLACE}\b",
             rf"\b{_WHO}\s+(?:ist|is|sind|san)\s+(?:\w+\s+)?(?:hier|da\s+drin|drin|drinnen|oben|unten)\b",
-            r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
+            r"\b(?:kommt|kommen|stuermen|stuermt|rennen|rennt|laufen)\s+(?!(?:\w+\s+){0,2}(?:erinnerung\w*|gefuehl\w*|angst|wut|traenen|bilder|panik)\b)(?:\w+\s+){0,3}(?:rein|herein|hoch|rauf|herauf)\b",
             r"\b(?:stuermen|stuermt)\s+(?:\w+\s+){0,3}(?:ins|in\s+das|in\s+den|in\s+die)\b",
             r"\b(?:sitzen|sitze|sitzt|stecken|stecke|steckt)\s+(?:\w+\s+){0,4}fest\b",
             r"\b(?:ist|sind)\s+(?:\w+\s+){0,4}(?:rein|herein|reingekommen|eingestiegen|reingeklettert)\b",
@@ -198,6 +201,10 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         "attack",
         "strong",
         _each(
+            r"\bzerr(?:t|en)\s+(?:\w+\s+){0,5}in\s+(?:ein|sein|das|den|einen)\s+(?:auto|wagen|transporter|van|bus)\b",
+            r"\b(?:randaliert|randalieren|wuetet|wueten)\b",
+            r"\b(?:wuergt|wuergen|erwuergt|drosselt)\b",
+            r"\b(?:rennen|stuermen|stuermt|draengen)\s+(?:\w+\s+){0,3}(?:nach\s+vorne|auf\s+(?:mich|uns|die\s+buehne|das\s+podium)|zum\s+podium|in\s+den\s+saal)\b",
             r"\b(?:schlaegt|schlagen|pruegelt|pruegeln|tritt|treten|wuergt|wuergen|sticht|stechen|haut|hauen|boxt)\s+(?:\w+\s+){0,3}(?:mich|uns|auf\s+mich|auf\s+uns|meine\w*|meinen|unser\w*|kolleg\w*)\b",
             r"\b(?:wuergt|wuergen|sticht|pruegelt|pruegeln)\s+(?:ihn|ihm|sie|den\s+\w+|die\s+\w+)\b",
             r"\bdroh\w*\s+(?:\w+\s+){0,3}zu\s+(?:erwuergen|erstechen|erschiessen|toeten|erschlagen)\b",
@@ -216,7 +223,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:werfen|wirft|schmeissen|schmeisst)\s+(?:\w+\s+){0,3}(?:steine|flaschen|brandsaetze|brandsatz|molotow\w*|eier|boeller|fackeln|pyro\w*)\b",
             r"\b(?:umringen|umzingeln|umstellen|belagern|einkreisen|kreisen\s+(?:\w+\s+){0,4}ein)\b",
             r"\blass\w*\s+mich\s+nicht\s+(?:weg|raus|gehen|durch|vorbei|zum|zur|ins|nach|hinaus|aus|weiter)\w*\b",
-            r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}mich\s+(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
+            r"\b(?:bringt|bringen|knallt|knallen|sticht|stechen|macht|machen)\s+(?:\w+\s+){0,2}(?:mich|uns)\s+(?:alle\s+)?(?:jetzt\s+|gleich\s+|gerade\s+)?(?:um|ab|kalt)\b",
             r"\b(?:will|wollen)\s+mich\s+(?:\w+\s+){0,2}(?:rausziehen|rauszerren|umbringen|toeten|schlagen|abstechen|verpruegeln|holen)\b",
             r"\b(?:sucht|suchen)\s+mich\b",
             r"\b(?:steht|stehen|lauert|lauern|wartet|warten)\s+(?:\w+\s+){0,3}(?:an|am)\s+(?:meinem|meiner|unserem|unserer|dem|der)\s+(?:\w+\s+)?(?:zaun|gartenzaun|tuer|haustuer|auto|wagen|fenster|gartentor|tor|briefkasten)\b",
@@ -229,7 +236,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\bhetzt\s+(?:\w+\s+){0,3}\w*hund\b",
             r"\bhund\b(?:\s+\w+){0,3}\s+auf\s+(?:mich|uns)\b",
             r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
-            r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg)\b",
+            r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg|raus|heraus|hinaus|rein)\b",
             r"\b(?:werde|werden|wird)\s+(?:\w+\s+){0,3}beworfen\b",
         ),
     ),
@@ -264,7 +271,15 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:wird|ist)\s+(?:\w+\s+){0,2}(?:schwindelig|schwindlig|schlecht|uebel)\b",
         ),
     ),
-    ("device", "strong", _each(r"\b(?:tickt|piept|piepst|zischt|explodiert|detoniert)\b")),
+    (
+        "device",
+        "strong",
+        _each(
+            r"\b(?:tickt|piept|piepst|zischt|explodiert|detoniert)\b",
+            # "liegt ein Paket mit Drähten dran": a suspicious device lying there now
+            r"\b(?:liegt|steht|haengt|klebt)\s+(?:\w+\s+){0,6}(?:paket|paeckchen|koffer|tasche|rucksack|gegenstand|kiste)\s+(?:\w+\s+){0,2}mit\s+(?:kabeln|draehten|drahten)\b",
+        ),
+    ),
     (
         "device",
         "weak",
@@ -281,6 +296,12 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         "explicit",
         "strong",
         _each(
+            r"\b(?:komm|komme|kommen)\s+(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:runter|raus|weg|hier\s+raus)\b",
+            # "jetzt gerade steht (genau) der Mann ...": someone is there right now
+            r"\b(?:jetzt|gerade|grad)\s+(?:gerade\s+)?(?:steht|stehen|sitzt|wartet|warten|lauert|lauern)\s+(?:\w+\s+){0,2}(?:der|ein|eine|die|zwei|drei)\s+(?:mann|typ|kerl|frau|maenner|leute|typen)\b",
+            r"^\s*(?:bitte\s+)?hilfe\W+(?:\w+\W+){0,2}(?:feuer|brand|brennt|messer|waffe|einbrecher|angriff)\b",
+            r"\b(?:im|in\s+(?:einen|den|einem|dem))\s+kofferraum\b",
+            r"\bweiss\s+nicht\s*,?\s+wo\s+(?:wir|ich|die)\s+(?:\w+\s+)?(?:hin)?fahren\b",
             r"^\s*notfall\b(?!-)",
             r"\bbitte\s+hilfe\b",
             r"\bhelft\s+mir\b",
@@ -302,6 +323,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         "explicit",
         "weak",
         _each(
+            r"\b(?:sturmhaube|sturmmaske|maskiert|maskierte[rn]?)\b",
             # "Hilfe!" opening a clause, but not "Hilfe in Bayern" / "Hilfe bei der Anzeige".
             r"^\s*(?:bitte\s+)?(?:h+i*l+f+e+|huelfe|hilf|help|sos)\b(?!\s*,?\s*(?:in|bei|beim|mit|fuer|zu|zur|zum|von|gegen|nach|im|ist|gibt|suchen|finden|wie|wo|was|ich\s+weiss\s+nicht)\b)",
             r"\bnotfall\b(?!-)",
@@ -331,7 +353,7 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _PRESENT = _rx(
-    r"\b(?<!erst\s)(?<!bis\s)(?<!lese\s)(?<!hoere\s)(?<!sehe\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei|gelesen|gehoert|erfahren|mitbekommen))",
+    r"\b(?<!erst\s)(?<!bis\s)(?<!lese\s)(?<!hoere\s)(?<!sehe\s)(?:gerade|grad|grade|gerad|jetzt|jetz|etzt|gleich|im\s+moment|momentan|eben|soeben|akut|hier)\b(?!\s+(?:erst|schon|verurteilt|vorbei|gelesen|gehoert|erfahren|mitbekommen|lese|lesen|lies|sehe|hoere)\b)",
     r"\b(?:immer\s+noch|noch\s+immer|noch\s+(?:da|hier|drin|drinnen|draussen|in\s+der\s+naehe))\b",
     r"\bhilfe\s*!|\bbitte\s+hilfe\b|\bbitte\s+schnell\b|\bschnell\s*!",
 )
@@ -349,11 +371,11 @@ _PAST_TIME = _rx(
 # Habitual or long-running (sentence scope): "seit Wochen", "immer wieder", "abends".
 _HABIT = _rx(
     r"\bseit\s+(?:\w+\s+)?(?:tag|woche|monat|jahr|tagen|wochen|monaten|jahren|langem|laengerem|laengerer\s+zeit|einiger\s+zeit)\b",
-    r"\b(?:ueberall|regelrecht|morgens|abends|nachts|mittags)\b",
+    r"\b(?:ueberall|regelrecht|morgens|abends|nachts|mittags|staendig)\b",
     r"\b(?:immer\s+wieder(?!\s+(?:gezielt|in\s+die|auf\s+(?:mich|uns)))|taeglich|regelmaessig|oefter|oefters|manchmal|jeden\s+(?:tag|abend|morgen)|(?:zu|bei)\s+(?:fast\s+)?jedem|jedes\s*mal|auf\s+schritt\s+und\s+tritt)\b",
 )
 # Past-tense verbs (clause scope): they background nouns and participles, not present verbs.
-_PARTICIPLE = r"(?:geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|geschubst|bedraengt|geknallt|gesprengt|gezerrt|entfuehrt|verschleppt)"
+_PARTICIPLE = r"(?:geloescht|geschlagen|getreten|gepackt|angegriffen|ueberfallen|angezuendet|eingeschlagen|zusammengeschlagen|niedergeschlagen|niedergestochen|angefahren|getroffen|beschaedigt|zerstoert|eingebrochen|eingedrungen|gebrannt|geworfen|bedroht|verfolgt|geschubst|bedraengt|geknallt|gesprengt|gezerrt|entfuehrt|verschleppt)"
 _PAST_VERB = _rx(
     # "stand" as a verb, not "unser Stand" (market stall)
     r"\b(?:wurde|wurden|war|waren|hatte|hatten|standen|kam|kamen|gab|ging|brannte|gebrannt|eingebrochen)\b",
@@ -364,7 +386,7 @@ _PAST_VERB = _rx(
 # Reported speech and written channels (sentence scope): "im Drohbrief steht, dass ...".
 _REPORT = _rx(
     r"\b(?:brief|briefe|drohbrief|mail|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
-    r"\b(?:gelesen|gehoert|gesagt|erzaehlt|behauptet|angedroht|gedroht|drohte|drohten|bekommen|erhalten|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
+    r"\b(?:fragt|fragen|gefragt|gelesen|gehoert|gesagt|erzaehlt|behauptet|angedroht|gedroht|drohte|drohten|bekommen|erhalten|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
 )
 # Hypothetical, future, prevention or conditional framing (sentence scope).
 _HYPOTHETICAL = _rx(
@@ -373,7 +395,8 @@ _HYPOTHETICAL = _rx(
     r"\b(?:bald|demnaechst|irgendwann|morgen|naechste[nrs]?\s+(?:woche|jahr|mal|monat))\b",
     r"\bwas\s+ist\s+(?:\w+\s+){0,2}(?:ein|eine|einem|einer)\b",
     # "Hilfe, ich weiß nicht, wie ich Screenshots sichere": a plea for help with a task.
-    r"^\s*hilfe\s*,?\s*(?:ich\s+(?:weiss|verstehe|versteh|komme|finde|kapiere|blicke)\b|wie|wo|was|wer)\b",
+    r"^\s*hilfe\s*,?\s*(?:ich\s+(?:weiss|verstehe|versteh|komme|finde|kapiere|blicke|krieg|kriege|schaffe|bekomme)\b|wie|wo|was|wer)\b",
+    r"\bgefuehl\s*,?\s+(?:dass|das|als\s+ob|als\s+wuerde|jemand|einer)\b",
     r"\b(?:angst|sorge|sorgen|befuercht\w*|fuercht\w*)\s*,?\s+(?:dass|das)\b",
     r"\b(?:gegen|vor)\s+(?:\w+\s+){0,2}(?:sichern|schuetzen|absichern|wappnen)\b",
     r"\bwie\s+(?:\w+\s+){0,6}(?:schuetze|schuetzen|verhalte|verhalten|reagiere|reagieren|sichere|sichern|wappne|bereite|dokumentiere|rede|erkenne|vermeide|gehen|geht|formuliere)\b",
@@ -398,7 +421,9 @@ _LONG_AGO = re.compile(r"\b(?:tage|wochen|monate|jahre|jahr|monat)\s+(?:\w+\s+)?
 _NEGATION = re.compile(r"\b(?:nicht|nich|net|kein|keine|keinen|keiner|niemand|nie|niemals|nix|nichts)\b")
 _FIGURATIVE = _rx(
     r"\bbrenn\w*\s+(?:\w+\s+){0,3}(?:unter\s+den\s+naegeln|auf\s+der\s+(?:seele|zunge))\b",
-    r"\bbrennt\s+die\s+(?:luft|huette|bude)\b",
+    r"\bbrennt\s+(?:gerade\s+|grad\s+|mal\s+wieder\s+|echt\s+)?die\s+(?:luft|huette|bude)\b",
+    r"\bnur\s+(?:ein\s+)?(?:boeller|feuerwerk\w*|silvesterkracher|knallkoerper)\b",
+    r"\b(?:rauchmelder|wecker|handy|telefon|mikrowelle|waschmaschine)\s+(?:\w+\s+){0,3}piep\w*\b",
     r"\bschiess\w*\s+sich\s+(?:\w+\s+){0,3}auf\s+\w+\s+ein\b",
     r"\bbrenn\w*\s+darauf\b",
     r"\bbrennend\w*\s+(?:frage|thema|interesse)\b",
@@ -428,7 +453,7 @@ _FIGURATIVE = _rx(
 _NEGATION_WINDOW_BEFORE = 4
 # Negations that are part of a danger pattern itself ("lassen mich nicht weg").
 _DANGER_NEGATION = re.compile(
-    r"mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft|bremst\s+nicht"
+    r"komm\w*\s+(?:\w+\s+)?nicht|mich\s+nicht|atmet\s+nicht|kann\s+nicht|darf\s+nicht|laesst\s+nicht|lassen\s+nicht|keine\s+luft|bremst\s+nicht"
 )
 _CRISIS_NEGATION = re.compile(r"nicht\s+mehr")
 
@@ -568,8 +593,12 @@ def assess(text: str) -> SafetyAssessment:
     if not norm:
         return SafetyAssessment("none")
     acute, acute_suppressed = _scan(norm, ACUTE_TRIGGERS)
-    # Danger words inside quoted speech are reported, not happening: suppressed.
+    # Danger words inside quoted speech are reported, not happening: suppressed. A quoted plea
+    # for help passed on just now ("hat mir eben geschrieben 'ruf wen'") is an emergency.
     for quote in _QUOTED.findall(text.lower().translate(_FOLD)):
+        if _QUOTED_PLEA.search(quote) and _PRESENT.search(norm):
+            acute.append("explicit")
+            continue
         acute_suppressed.extend(name for name, _, patterns in ACUTE_TRIGGERS if any(p.search(quote) for p in patterns))
     if acute:
         return SafetyAssessment("acute", _unique(acute), _unique(acute_suppressed))
