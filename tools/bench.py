@@ -177,7 +177,7 @@ def train_stock(directory: Path) -> float:
 def train_ours(directory: Path) -> float:
     """Train our assistant from scratch into ``directory``; return training seconds."""
     shutil.rmtree(directory, ignore_errors=True)
-    return _run_rasa("train", "--force", "--out", str(directory), cwd=ROOT)
+    return _run_rasa("train", "--force", "--domain", "domain", "--out", str(directory), cwd=ROOT)
 
 
 async def _conversation(session: aiohttp.ClientSession, url: str, turns: list[str], latencies: list[float]) -> None:
@@ -269,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
             if name == "unser Bot":
                 action_port = _free_port()
                 endpoints = OUT / "endpoints.yml"
-                endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+                endpoints.write_text(
+                    "action_endpoint:\n"
+                    f'  url: "http://127.0.0.1:{action_port}/webhook"\n'
+                    "  enable_selective_domain: true\n"
+                )
                 actions = _start(
                     [
                         sys.executable,

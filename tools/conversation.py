@@ -74,7 +74,9 @@ def load_agent(model: Path, action_webhook: str, loop: asyncio.AbstractEventLoop
     from rasa.utils.endpoints import EndpointConfig
 
     asyncio.set_event_loop(loop)
-    return Agent.load(str(model), action_endpoint=EndpointConfig(url=action_webhook))
+    # As in endpoints.yml: the domain goes only to the actions that need it.
+    endpoint = EndpointConfig(url=action_webhook, enable_selective_domain=True)
+    return Agent.load(str(model), action_endpoint=endpoint)
 
 
 class Conversation:
