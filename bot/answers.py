@@ -97,10 +97,11 @@ def land_offers(base: KnowledgeBase, bundesland: str, topic: str | None, now: da
         replies.append(Reply("utter_land_none_known", {"note": note}))
     ranked = base.directory.lookup(bundesland, topic, limit=LAND_OFFERS_LIMIT)
     blocks = [format_contact(c, now, with_description=False) for c in ranked]
-    replies.extend(
-        Reply("utter_land_offers", {"bundesland": bundesland, "contacts": part})
-        for part in split_message(blocks, limit=MESSAGE_LIMIT - 60)
-    )
+    for index, part in enumerate(split_message(blocks, limit=MESSAGE_LIMIT - 60)):
+        if index == 0:
+            replies.append(Reply("utter_land_offers", {"bundesland": bundesland, "contacts": part}))
+        else:  # the heading once, the rest of the list as plain follow-up messages
+            replies.append(Reply("utter_contacts_part", {"contacts": part}))
     return replies
 
 

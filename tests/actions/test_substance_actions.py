@@ -85,7 +85,10 @@ async def test_bundesland_adds_the_lands_offers_or_the_honest_note() -> None:
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, tracker("ask_contacts", slots={"bundesland": "Hessen"}), DOMAIN)
     offers = [m for m in dispatcher.messages if m["response"] == "utter_land_offers"]
-    assert offers and "Hessen gegen Hetze" in offers[0]["contacts"]
+    assert len(offers) == 1 and "Hessen gegen Hetze" in offers[0]["contacts"]  # the heading once
+    listed = "\n".join(m.get("contacts", "") for m in dispatcher.messages)
+    assert "Starke Stelle" in listed
+    assert all(len(m.get("contacts", "")) <= 600 for m in dispatcher.messages)
 
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, tracker("ask_contacts", slots={"bundesland": "Hamburg"}), DOMAIN)
