@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.events import event_intent, user_intents
 from actions.knowledge import knowledge_base
 from bot import clock
 from bot.contacts import STARKE_STELLE, Directory, describe_availability, format_contact, reachable_now
@@ -17,15 +18,6 @@ from bot.topics import load_topics
 
 NOW_KINDS = ("notruf", "krisenhilfe", "opferhilfe")
 DANGER_QUESTION = "utter_ask_in_danger"
-
-
-def user_intents(tracker: Tracker) -> list[str]:
-    """Intents of the user's messages in this conversation, oldest first."""
-    return [
-        str(((e.get("parse_data") or {}).get("intent") or {}).get("name") or "")
-        for e in tracker.events
-        if e.get("event") == "user"
-    ]
 
 
 def danger_mentioned(tracker: Tracker) -> bool:
@@ -37,8 +29,7 @@ def danger_mentioned(tracker: Tracker) -> bool:
         if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == DANGER_QUESTION:
             asked = True
         elif event.get("event") == "user":
-            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-            if asked and intent == "affirm":
+            if asked and event_intent(event) == "affirm":
                 return True
             asked = False
     return False

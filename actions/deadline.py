@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.knowledge import latest_intent
 from actions.questions import answer_intent, is_question
 from bot import clock
 from bot.deadline import deadline_status, read_date, strafantrag_deadline
@@ -68,7 +69,7 @@ class ValidateDeadlineForm(FormValidationAction):
         reading = read_date(text, clock.now().date())
         if reading.status == "ok" and reading.day is not None:
             return {DATE_SLOT: reading.day.isoformat(), ATTEMPTS_SLOT: 0}
-        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        intent = latest_intent(tracker)
         if reading.status == "unparseable" and is_question(intent):
             # A question instead of a date: answer it, then the form asks for the date again.
             events = answer_intent(dispatcher, tracker, domain, intent)

@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.events import event_intent
 from actions.knowledge import answer_article
 from bot import clock
 from bot.deadline import find_date
@@ -18,17 +19,9 @@ INCIDENT_PREFIX = "report_"
 def latest_incident_event(tracker: Tracker) -> dict | None:
     """The most recent user message classified as a ``report_*`` intent, if any."""
     for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            name = ((event.get("parse_data") or {}).get("intent") or {}).get("name") or ""
-            if name.startswith(INCIDENT_PREFIX):
-                return event
+        if event.get("event") == "user" and event_intent(event).startswith(INCIDENT_PREFIX):
+            return event
     return None
-
-
-def latest_incident(tracker: Tracker) -> str | None:
-    """The intent of the most recent incident report of this conversation, if any."""
-    event = latest_incident_event(tracker)
-    return str(event["parse_data"]["intent"]["name"]) if event else None
 
 
 class ActionIncidentAdvice(Action):
@@ -45,7 +38,7 @@ class ActionIncidentAdvice(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Answer from the article; set ``incident_date`` when the report names a clear date."""
         event = latest_incident_event(tracker)
-        incident = str(event["parse_data"]["intent"]["name"]) if event else None
+        incident = event_intent(event) if event else None
         article = knowledge_base().article_for(incident) if incident else None
         if article is None or incident is None:
             dispatcher.utter_message(response="utter_no_article")

@@ -21,8 +21,7 @@ import yaml
 from bot.contacts import Directory, load_directory
 from bot.issues import Issue, KnowledgeError, errors_only
 
-ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE_DIR = ROOT / "knowledge"
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
 # Section headings an article may use, in the order they must appear, with the short key used
 # in button payloads (/show_section{"section": "<key>"}).

@@ -169,6 +169,14 @@ def _row_to_case(row: sqlite3.Row) -> OutboxCase:
     )
 
 
+def _existing(connection: sqlite3.Connection, reference: str) -> sqlite3.Row:
+    """The status row of ``reference``; raises :class:`UnknownReferenceError` if there is none."""
+    row = connection.execute("SELECT status FROM cases WHERE reference = ?", (reference,)).fetchone()
+    if row is None:
+        raise UnknownReferenceError(reference)
+    return row
+
+
 def _make_private_dir(directory: Path) -> None:
     """Create ``directory`` and any missing parents with mode 0700; existing ones are left alone."""
     missing = []
@@ -340,9 +348,7 @@ class Outbox:
         """
         reference = normalise_reference(reference)
         with self._transaction() as connection:
-            row = connection.execute("SELECT status FROM cases WHERE reference = ?", (reference,)).fetchone()
-            if row is None:
-                raise UnknownReferenceError(reference)
+            row = _existing(connection, reference)
             if row["status"] == PENDING:
                 connection.execute(
                     "UPDATE cases SET status = ?, delivered_at = ?, delivered_via = ?, personal = NULL, "
@@ -367,9 +373,7 @@ class Outbox:
         """
         reference = normalise_reference(reference)
         with self._transaction() as connection:
-            row = connection.execute("SELECT status FROM cases WHERE reference = ?", (reference,)).fetchone()
-            if row is None:
-                raise UnknownReferenceError(reference)
+            _existing(connection, reference)
             connection.execute(
                 "UPDATE cases SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, lease_until = NULL, "
                 "next_attempt_at = ? WHERE reference = ? AND status = ?",
