@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 DOMAIN := domain
 PYTEST_ARGS ?=
+# Blind safety sets never tuned on (tools/safety_eval.py); dev sets are in tests/safety/*_dev.yml.
+SAFETY_TEST_SETS ?= tests/safety/crisis_test.yml
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -49,8 +51,9 @@ lint: install ## ruff + mypy
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 
-evaluate: install ## Auf Trainingsdaten trainieren, auf tests/nlu auswerten (F1, Notfall-Recall, Fehlalarme)
+evaluate: train ## NLU auf tests/nlu (F1, Notfall-Recall) und Sicherheit im Dialog auf den blinden Testsets
 	@$(PY) -m tools.evaluate
+	@$(PY) -m tools.safety_eval $(SAFETY_TEST_SETS) --json results/evaluate/safety.json
 
 outbox: install ## Übergaben an die Starke Stelle im lokalen Postausgang anzeigen
 	@$(PY) -m bot.handoff list --status all

@@ -1,4 +1,10 @@
-"""The Strafantrag deadline: ask when it happened, read German dates, state the last day."""
+"""The Strafantrag deadline: ask when it happened, read German dates, state the last day.
+
+Only incidents that may need a Strafantrag get the date question (``strafantrag`` slot, set by
+action_incident_advice from knowledge/offences.yml). An offence prosecuted ex officio (a threat)
+is never asked for a date and never told that a deadline has passed: it gets the statement that
+no Strafantrag is needed, however the conversation got here.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +17,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.incidents import STRAFANTRAG_SLOT, incident_offence
 from actions.knowledge import latest_intent
 from actions.questions import answer_intent, is_question
 from bot import clock
-from bot.deadline import deadline_status, read_date, strafantrag_deadline
+from bot.deadline import deadline_status, holiday_region, read_date, strafantrag_deadline
+from bot.knowledge import Offence
 from bot.phrases import format_date, phrases
 
 DATE_SLOT = "incident_date"
@@ -33,6 +41,12 @@ STATE_RESPONSES = {
     "last_day": "utter_deadline_last_day",
     "passed": "utter_deadline_passed",
 }
+NO_STRAFANTRAG = "none"
+STRAFANTRAG_RESPONSES = {
+    "required": "utter_strafantrag_required",
+    "relative": "utter_strafantrag_relative",
+    NO_STRAFANTRAG: "utter_strafantrag_none",
+}
 
 
 def incident_date(tracker: Tracker) -> date | None:
@@ -50,12 +64,44 @@ def days_text(days: int) -> str:
     return str(table["one"]) if days == 1 else str(table["many"]).format(n=days)
 
 
+def strafantrag_kind(tracker: Tracker, offence: Offence | None) -> str | None:
+    """``required``, ``relative`` or ``none`` for the incident being handled; None if unknown."""
+    return offence.strafantrag if offence else tracker.get_slot(STRAFANTRAG_SLOT)
+
+
+def tell_offence(dispatcher: CollectingDispatcher, offence: Offence | None, kind: str | None) -> None:
+    """Say whether the offence needs a Strafantrag (offences.yml), with its mixed-offence note."""
+    if offence is None or kind not in STRAFANTRAG_RESPONSES:
+        return
+    dispatcher.utter_message(
+        response=STRAFANTRAG_RESPONSES[kind], offence=offence.offence, paragraphs=offence.paragraphs
+    )
+    if offence.note:
+        dispatcher.utter_message(response="utter_strafantrag_note", note=offence.note)
+
+
+def tell_no_strafantrag(dispatcher: CollectingDispatcher, offence: Offence | None) -> None:
+    """No Strafantrag needed: the statement, or the general rule if the offence is unknown."""
+    if offence is None:
+        dispatcher.utter_message(response="utter_deadline_general")
+        return
+    tell_offence(dispatcher, offence, NO_STRAFANTRAG)
+
+
 class ValidateDeadlineForm(FormValidationAction):
     """Read the answer to 'Wann ist das passiert?'; re-ask politely, never guess."""
 
     def name(self) -> str:
         """Validation action of deadline_form."""
         return "validate_deadline_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """No date question for an offence prosecuted ex officio, should a rule start the form."""
+        if strafantrag_kind(tracker, incident_offence(tracker)) == NO_STRAFANTRAG:
+            return []
+        return list(domain_slots)
 
     async def validate_incident_date(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -83,29 +129,63 @@ class ValidateDeadlineForm(FormValidationAction):
 
 
 class ActionTellDeadline(Action):
-    """State the last day for a Strafantrag and the days left, or the general rule."""
+    """State the last day for a Strafantrag and the days left, or the general rule; then whether
+    the offence needs the Strafantrag (required) or the prosecution may act without (relative)."""
 
     def name(self) -> str:
         """Runs after deadline_form (data/rules/incidents.yml)."""
         return "action_tell_deadline"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Utter the deadline for the incident date in the slot."""
+        """Utter the deadline for the incident date in the slot (Land holidays if known)."""
+        offence = incident_offence(tracker)
+        kind = strafantrag_kind(tracker, offence)
+        if kind == NO_STRAFANTRAG:
+            tell_no_strafantrag(dispatcher, offence)
+            return [SlotSet(ATTEMPTS_SLOT, 0)]
         start = incident_date(tracker)
         if start is None:
             dispatcher.utter_message(response="utter_deadline_general")
-            return [SlotSet(ATTEMPTS_SLOT, 0)]
-        status = deadline_status(start, clock.now().date())
-        dispatcher.utter_message(
-            response=STATE_RESPONSES[status.state],
-            start=format_date(status.start, weekday=False),
-            last_day=format_date(status.last_day),
-            days=days_text(max(status.days_left, 0)),
-        )
+        else:
+            land = tracker.get_slot("bundesland")
+            region = holiday_region(land)
+            status = deadline_status(start, clock.now().date(), region=region)
+            dispatcher.utter_message(
+                response=STATE_RESPONSES[status.state],
+                start=format_date(status.start, weekday=False),
+                last_day=format_date(status.last_day),
+                days=days_text(max(status.days_left, 0)),
+            )
+            if status.shifted and status.computed is not None:
+                shifted = {"computed": format_date(status.computed), "last_day": format_date(status.last_day)}
+                if region:
+                    dispatcher.utter_message(response="utter_deadline_shifted_land", land=land, **shifted)
+                else:
+                    dispatcher.utter_message(response="utter_deadline_shifted_nationwide", **shifted)
+        tell_offence(dispatcher, offence, kind)
         return [SlotSet(ATTEMPTS_SLOT, 0)]
 
 
+class ActionTellNoStrafantrag(Action):
+    """For an offence prosecuted ex officio: no date question, no deadline – say why."""
+
+    def name(self) -> str:
+        """Runs after the advice when ``strafantrag`` is ``none`` (data/rules/incidents.yml)."""
+        return "action_tell_no_strafantrag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Utter that the offence is prosecuted without a Strafantrag (and its note)."""
+        offence = incident_offence(tracker)
+        if offence is not None and offence.needs_strafantrag:
+            # The slot said "none" but the incident needs one: never claim it is not needed.
+            dispatcher.utter_message(response="utter_deadline_general")
+            tell_offence(dispatcher, offence, offence.strafantrag)
+            return []
+        tell_no_strafantrag(dispatcher, offence)
+        return []
+
+
 def deadline_for(tracker: Tracker) -> date | None:
-    """The computed last day, if an incident date is known (for the case summary)."""
+    """The last day (weekend/holiday shift with the Land's holidays), if a date is known."""
     start = incident_date(tracker)
-    return strafantrag_deadline(start) if start else None
+    return strafantrag_deadline(start, holiday_region(tracker.get_slot("bundesland"))) if start else None

@@ -15,3 +15,20 @@ def event_intent(event: dict[str, Any]) -> str:
 def user_intents(tracker: Tracker) -> list[str]:
     """Intents of the user's messages in this conversation, oldest first."""
     return [event_intent(e) for e in tracker.events if e.get("event") == "user"]
+
+
+def last_bot_turn(tracker: Tracker) -> list[str]:
+    """Response names the bot uttered since the user's previous message (its last turn)."""
+    names: list[str] = []
+    user_seen = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            if user_seen:
+                break
+            user_seen = True
+        elif kind == "bot" and user_seen:
+            name = (event.get("metadata") or {}).get("utter_action")
+            if name:
+                names.append(str(name))
+    return list(reversed(names))

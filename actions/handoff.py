@@ -42,7 +42,7 @@ HANDOFF_SLOTS = (CONSENT, WISH, PREFERENCE, DETAIL)
 DETAIL_ATTEMPTS = "contact_attempts"
 DELIVERY_TIMEOUT = 8.0
 ACK_PREFIX = "utter_ack_"
-EMERGENCY_RESPONSE = "utter_emergency"
+EMERGENCY_ACTION = "action_emergency"
 
 
 @cache
@@ -59,7 +59,7 @@ def handled_incidents(tracker: Tracker) -> tuple[str, ...]:
         name = str(event.get("name") or "") if event.get("event") == "action" else ""
         if name.startswith(ACK_PREFIX):
             found.append(name.removeprefix(ACK_PREFIX))
-        elif name == EMERGENCY_RESPONSE:
+        elif name == EMERGENCY_ACTION:
             found.append("emergency")
     return tuple(dict.fromkeys(found))
 

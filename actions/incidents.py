@@ -1,4 +1,8 @@
-"""Advice for the incident the user reported (after the danger question, where it is asked)."""
+"""Advice for the incident the user reported (after the danger question, where it is asked).
+
+The advice also says, for the rules in data/rules/incidents.yml, whether the incident needs a
+Strafantrag (``strafantrag`` slot from knowledge/offences.yml): ``none`` skips the date question.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,11 @@ from actions.events import event_intent
 from actions.knowledge import answer_article
 from bot import clock
 from bot.deadline import find_date
-from bot.knowledge import knowledge_base
+from bot.knowledge import Offence, knowledge_base
 
 INCIDENT_PREFIX = "report_"
+ACK_PREFIX = "utter_ack_"
+STRAFANTRAG_SLOT = "strafantrag"
 
 
 def latest_incident_event(tracker: Tracker) -> dict | None:
@@ -22,6 +28,25 @@ def latest_incident_event(tracker: Tracker) -> dict | None:
         if event.get("event") == "user" and event_intent(event).startswith(INCIDENT_PREFIX):
             return event
     return None
+
+
+def acknowledged_incident(tracker: Tracker) -> str | None:
+    """The incident the bot last acknowledged (``utter_ack_report_*``), else the latest report.
+
+    Messages the NLU files under an incident while a form asks for something else (a date
+    read as ``report_physical_attack``) do not change the incident being handled.
+    """
+    for event in reversed(tracker.events):
+        name = str(event.get("name") or "") if event.get("event") == "action" else ""
+        if name.startswith(ACK_PREFIX + INCIDENT_PREFIX):
+            return name.removeprefix(ACK_PREFIX)
+    event = latest_incident_event(tracker)
+    return event_intent(event) if event else None
+
+
+def incident_offence(tracker: Tracker) -> Offence | None:
+    """Whether the incident being handled needs a Strafantrag (knowledge/offences.yml)."""
+    return knowledge_base().offence_for(acknowledged_incident(tracker))
 
 
 class ActionIncidentAdvice(Action):
@@ -36,14 +61,20 @@ class ActionIncidentAdvice(Action):
         return "action_incident_advice"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Answer from the article; set ``incident_date`` when the report names a clear date."""
+        """Answer from the article; set ``strafantrag``, and ``incident_date`` for a clear date.
+
+        ``strafantrag`` is None when the incident is unknown: the rules then ask for the date,
+        as for any offence that may need a Strafantrag.
+        """
         event = latest_incident_event(tracker)
         incident = event_intent(event) if event else None
+        offence = knowledge_base().offence_for(incident)
+        kind = SlotSet(STRAFANTRAG_SLOT, offence.strafantrag if offence else None)
         article = knowledge_base().article_for(incident) if incident else None
         if article is None or incident is None:
             dispatcher.utter_message(response="utter_no_article")
-            return []
-        events = answer_article(dispatcher, tracker, article, incident)
+            return [kind]
+        events = [*answer_article(dispatcher, tracker, article, incident), kind]
         reading = find_date(str(event.get("text") or ""), clock.now().date()) if event else None
         if reading is not None and reading.status == "ok" and reading.day is not None:
             events.append(SlotSet("incident_date", reading.day.isoformat()))

@@ -12,19 +12,27 @@ from actions.safety import send_danger_hint
 from bot.knowledge import knowledge_base
 
 ANSWER_PREFIX = "utter_answer_"
+CONTINUED_SUFFIX = "_continued"  # a second message of the same answer (each ≤ 600 characters)
 QUESTION_INTENTS = frozenset({"ask_privacy", "ask_capabilities", "bot_challenge"})
 
 
 def answer_intent(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, intent: str
 ) -> list[EventType]:
-    """Answer ``intent`` from its article, else from ``utter_answer_<intent>``, else the default."""
+    """Answer ``intent`` from its article, else from ``utter_answer_<intent>`` (and
+    ``utter_answer_<intent>_continued`` if the domain has it), else the default."""
     article = knowledge_base().article_for(intent)
     if article is not None:
         return answer_article(dispatcher, tracker, article, intent)
     send_danger_hint(dispatcher, tracker)
+    responses = domain.get("responses", {})
     response = ANSWER_PREFIX + intent
-    dispatcher.utter_message(response=response if response in domain.get("responses", {}) else "utter_default")
+    if response not in responses:
+        dispatcher.utter_message(response="utter_default")
+        return []
+    dispatcher.utter_message(response=response)
+    if response + CONTINUED_SUFFIX in responses:
+        dispatcher.utter_message(response=response + CONTINUED_SUFFIX)
     return []
 
 

@@ -1,39 +1,97 @@
-"""The 110 hint: a message with a danger signal that did not make it an emergency still gets
-"Notruf 110" first, before the answer (the safety net decides emergencies; this is the margin).
+"""Safety in the dialogue: the emergency and crisis replies, the modes they start, and the
+110 hint for messages with a danger signal that were not emergencies.
+
+``action_emergency`` and ``action_crisis`` answer the first message of an emergency or a crisis
+and set the slot ``safety_mode``; while it is set, ``components.mode_policy.ModePolicy`` routes
+every message to ``action_safety_followup``, which answers it for that situation
+(bot/safety/followup.py decides, domain/safety.yml says it).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import logging
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
-SAFETY_INTENTS = frozenset({"emergency", "mental_distress"})
-# The classifier's emergency confidence from which a non-emergency answer carries the hint.
-HINT_CONFIDENCE = 0.1
+from actions.events import last_bot_turn
+from bot.safety import SafetyAssessment
+from bot.safety.followup import Reply, crisis_reply, emergency_reply, followup
+from bot.safety.hint import needs_danger_hint
 
-
-def needs_danger_hint(parse_data: dict[str, Any]) -> bool:
-    """Whether the answer to this message should start with the 110 hint.
-
-    True when the message is not handled as an emergency or crisis, but the safety net saw a
-    danger word (even one it judged past, negated or hypothetical), demoted a classifier
-    emergency, or the classifier gave ``emergency`` some weight.
-    """
-    intent = str((parse_data.get("intent") or {}).get("name") or "")
-    if intent in SAFETY_INTENTS:
-        return False
-    safety = parse_data.get("safety") or {}
-    if safety.get("triggers") or safety.get("suppressed") or safety.get("action") == "demoted_emergency":
-        return True
-    return any(
-        r.get("name") == "emergency" and float(r.get("confidence") or 0.0) >= HINT_CONFIDENCE
-        for r in parse_data.get("intent_ranking") or []
-    )
+logger = logging.getLogger(__name__)
+MODE_SLOT = "safety_mode"
 
 
 def send_danger_hint(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Utter the 110 hint when the latest message needs it."""
     if needs_danger_hint(tracker.latest_message or {}):
         dispatcher.utter_message(response="utter_danger_hint")
+
+
+def _assessment(tracker: Tracker, default_kind: str) -> SafetyAssessment:
+    """The safety net's reading of the latest message (kind and topics), as stored in the parse."""
+    safety = (tracker.latest_message or {}).get("safety") or {}
+    level = str(safety.get("level") or "none")
+    kind = str(safety.get("kind") or "")
+    if kind not in {"danger", "medical", "self_harm_now", "self_harm", "distress", "reassured", "violence"}:
+        kind = default_kind
+    return SafetyAssessment(
+        level if level in {"acute", "distress", "violence"} else "none",  # type: ignore[arg-type]
+        tuple(safety.get("triggers") or ()),
+        tuple(safety.get("suppressed") or ()),
+        kind=kind,  # type: ignore[arg-type]
+        topics=tuple(safety.get("topics") or ()),
+    )
+
+
+def _say(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
+    """Utter the reply; (re)set the mode, so it lasts from this reply on (or ends)."""
+    for name in reply.responses:
+        dispatcher.utter_message(response=name)
+    logger.info("safety_mode move=%s mode=%s", reply.move, reply.mode or "-")
+    return [SlotSet(MODE_SLOT, reply.mode or None)]
+
+
+class ActionEmergency(Action):
+    """Acute danger (110 first) or a medical emergency (112 first); starts the mode."""
+
+    def name(self) -> str:
+        """Used by the safety rules (data/rules/safety.yml) and the danger question."""
+        return "action_emergency"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Utter the emergency reply for the message's kind and set ``safety_mode``."""
+        return _say(dispatcher, emergency_reply(_assessment(tracker, "danger")))
+
+
+class ActionCrisis(Action):
+    """Self-harm, distress or disclosed violence: TelefonSeelsorge / help lines first."""
+
+    def name(self) -> str:
+        """Used by the safety rules (data/rules/safety.yml)."""
+        return "action_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Utter the crisis reply for the message's kind and set ``safety_mode`` to crisis."""
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        default = "violence" if intent == "disclose_violence" else "distress"
+        return _say(dispatcher, crisis_reply(_assessment(tracker, default)))
+
+
+class ActionSafetyFollowup(Action):
+    """Every message while a danger, medical or crisis mode lasts (chosen by ModePolicy)."""
+
+    def name(self) -> str:
+        """Predicted by components.mode_policy.ModePolicy."""
+        return "action_safety_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Answer the message for the current mode; end the mode when the user signals it."""
+        message = tracker.latest_message or {}
+        mode = str(tracker.get_slot(MODE_SLOT) or "danger")
+        intent = str((message.get("intent") or {}).get("name") or "")
+        reply = followup(mode, str(message.get("text") or ""), intent, last_bot_turn(tracker))
+        return _say(dispatcher, reply)

@@ -93,7 +93,7 @@ def land_offers(base: KnowledgeBase, bundesland: str, topic: str | None, now: da
     """
     replies: list[Reply] = []
     note = base.directory.land_note(bundesland)
-    if note and not base.directory.for_land(bundesland):
+    if note:
         replies.append(Reply("utter_land_none_known", {"note": note}))
     ranked = base.directory.lookup(bundesland, topic, limit=LAND_OFFERS_LIMIT)
     blocks = [format_contact(c, now, with_description=False) for c in ranked]

@@ -2,7 +2,8 @@
 
 ``knowledge/case.yml`` names the labels and the patterns; this module recognises evidence,
 wishes and contact preferences, validates contact details, and renders the summary the user sees
-before anything is sent ("Soll ich das so weitergeben?").
+before anything is sent ("Soll ich das so weitergeben?"). Per incident it says whether a
+Strafantrag is needed and until when (``knowledge/offences.yml``), or that none is needed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from bot.knowledge import Offence, knowledge_base
 from bot.phrases import format_date
 from bot.topics import load_topics
 
@@ -103,6 +105,38 @@ def normalise_contact(preference: str, text: str) -> str | None:
     return None
 
 
+def incident_offences(facts: CaseFacts) -> list[Offence]:
+    """The offence entries of the reported incidents, in the order reported (no emergency)."""
+    base = knowledge_base()
+    return [o for o in (base.offence_for(i) for i in facts.incidents) if o is not None]
+
+
+def case_deadline(facts: CaseFacts) -> date | None:
+    """The Strafantrag deadline, unless every reported incident is prosecuted ex officio."""
+    offences = incident_offences(facts)
+    if offences and not any(o.needs_strafantrag for o in offences):
+        return None
+    return facts.deadline
+
+
+def strafantrag_lines(facts: CaseFacts, labels: dict[str, Any], topics: dict[str, str]) -> list[str]:
+    """One line per incident: Strafantrag needed and until when, or not needed."""
+    offences = incident_offences(facts)
+    if not offences:
+        return [str(labels["deadline"]).format(value=format_date(facts.deadline))] if facts.deadline else []
+    lines = []
+    for offence in offences:
+        incident = topics.get(offence.intent, offence.intent)
+        if not offence.needs_strafantrag:
+            lines.append(str(labels["strafantrag_none"]).format(incident=incident))
+        elif facts.deadline:
+            label = labels[f"strafantrag_{offence.strafantrag}"]
+            lines.append(str(label).format(incident=incident, deadline=format_date(facts.deadline)))
+        else:
+            lines.append(str(labels[f"strafantrag_{offence.strafantrag}_no_date"]).format(incident=incident))
+    return lines
+
+
 def summary_lines(facts: CaseFacts, include_contact: bool = True) -> list[str]:
     """The summary as German lines, labels from ``case.yml``."""
     config = case_config()
@@ -123,8 +157,7 @@ def summary_lines(facts: CaseFacts, include_contact: bool = True) -> list[str]:
         str(labels["bundesland"]).format(value=facts.bundesland or not_given),
         str(labels["when"]).format(value=when),
     ]
-    if facts.deadline:
-        lines.append(str(labels["deadline"]).format(value=format_date(facts.deadline)))
+    lines.extend(strafantrag_lines(facts, labels, topics))
     lines.append(str(labels["evidence"]).format(value=evidence))
     lines.append(str(labels["wish"]).format(value=wish))
     if include_contact:
@@ -143,12 +176,18 @@ def summary_text(facts: CaseFacts, include_contact: bool = True) -> str:
 
 
 def summary_payload(facts: CaseFacts) -> dict[str, Any]:
-    """The machine-readable, non-personal part of the case (for the outbox and the webhook)."""
+    """The machine-readable, non-personal part of the case (for the outbox and the webhook).
+
+    ``strafantrag`` maps each incident to ``required``, ``relative`` or ``none``; ``deadline`` is
+    None when no incident needs a Strafantrag.
+    """
+    deadline = case_deadline(facts)
     return {
         "incidents": list(facts.incidents),
         "bundesland": facts.bundesland,
         "incident_date": facts.incident_date.isoformat() if facts.incident_date else None,
-        "deadline": facts.deadline.isoformat() if facts.deadline else None,
+        "deadline": deadline.isoformat() if deadline else None,
+        "strafantrag": {o.intent: o.strafantrag for o in incident_offences(facts)},
         "evidence": list(facts.evidence),
         "wish": facts.wish,
         "contact_preference": facts.contact_preference or "anonym",

@@ -12,8 +12,9 @@ days remain. A wrong date is worse than none, so every reading is cautious:
 
 How a message is read:
 
-1. The text is lower-cased and umlauts are folded (ä→ae, ß→ss); every character keeps its
-   position in the original text, so the recognised substring can be reported.
+1. The text is folded by :func:`bot.text.fold_with_origin` (lower case, ä→ae, ß→ss, quotes and
+   dashes as ASCII); every character keeps its position in the original text, so the recognised
+   substring can be reported.
 2. Curated patterns find date expressions ("hits"); at each position the longest hit wins,
    so "Dienstag letzter Woche" beats "Dienstag".
 3. Hedges around a hit ("ungefähr", "um den", "oder so", "3.-4.") make it vague.
@@ -25,8 +26,10 @@ How a message is read:
    because the most recent Tuesday is in this week).
 
 The deadline is the day with the same number three months later, or the last day of that month
-when it is shorter (§§ 187, 188 BGB). No extension for weekends or holidays is applied: the
-stated last day is never later than the legal one.
+when it is shorter (§§ 187, 188 BGB). If that day is a Saturday, Sunday or public holiday, the
+period ends at the end of the next working day (§ 77b Abs. 1 S. 2 StGB). Holidays are the Land's
+when the Land is known, otherwise only the nationwide ones: an unknown Land can only make the
+stated last day earlier than the legal one, never later.
 """
 
 from __future__ import annotations
@@ -36,7 +39,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal
+
+from bot.hours import HOLIDAY_REGIONS, is_holiday
+from bot.text import fold_with_origin
 
 ReadingStatus = Literal["ok", "future", "vague", "unparseable"]
 DeadlineState = Literal["open", "soon", "last_day", "passed"]
@@ -68,15 +75,25 @@ class DeadlineStatus:
 
     Attributes:
         start: The day the period started (incident, or knowledge of act and offender).
-        last_day: The last day to file the Strafantrag.
+        last_day: The last day to file the Strafantrag (after any weekend/holiday shift).
         days_left: ``(last_day - today).days``; negative once the deadline has passed.
         state: ``open``, ``soon`` (fewer than ``warn_days`` left), ``last_day`` or ``passed``.
+        computed: ``start`` plus three months, before the shift; equals ``last_day`` when that
+            day is a working day.
+        region: The ISO 3166-2:DE code whose holidays were used; None for nationwide only.
     """
 
     start: date
     last_day: date
     days_left: int
     state: DeadlineState
+    computed: date | None = None
+    region: str | None = None
+
+    @property
+    def shifted(self) -> bool:
+        """True when the period was extended past a Saturday, Sunday or holiday."""
+        return self.computed is not None and self.computed != self.last_day
 
 
 # --------------------------------------------------------------------------------------------
@@ -100,30 +117,66 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def strafantrag_deadline(start: date) -> date:
+@cache
+def _region_aliases() -> dict[str, str]:
+    from holidays.countries.germany import Germany  # imported on first use: nothing heavy at import
+
+    return {str(k): str(v) for k, v in Germany.subdivisions_aliases.items()}
+
+
+def holiday_region(land: str | None) -> str | None:
+    """The ISO 3166-2:DE code for a Land name as the ``bundesland`` slot holds it ("Sachsen" → "SN").
+
+    Codes pass through; None, empty or unknown names give None (nationwide holidays only).
+    """
+    if not land:
+        return None
+    name = land.strip()
+    if name.upper() in HOLIDAY_REGIONS:
+        return name.upper()
+    return _region_aliases().get(name)
+
+
+def is_working_day(day: date, region: str | None = None) -> bool:
+    """Monday to Friday and no public holiday nationwide or in ``region`` (ISO code)."""
+    return day.weekday() < 5 and not is_holiday(day, region)
+
+
+def next_working_day(day: date, region: str | None = None) -> date:
+    """``day`` itself if it is a working day, otherwise the next one (§ 77b Abs. 1 S. 2 StGB)."""
+    while not is_working_day(day, region):
+        day += timedelta(days=1)
+    return day
+
+
+def strafantrag_deadline(start: date, region: str | None = None) -> date:
     """Last day to file a Strafantrag (§ 77b StGB) for a period that started on ``start``.
 
     Args:
         start: Day of the incident (strictly: of knowledge of act and offender).
+        region: ISO 3166-2:DE code of the Land whose holidays count; None for nationwide only.
 
     Returns:
-        ``start`` plus three months, clamped to the month end (30.11.2025 → 28.2.2026).
+        ``start`` plus three months, clamped to the month end (30.11.2027 → 29.2.2028), moved to
+        the next working day when that is a Saturday, Sunday or public holiday (Sat 12.12.2026 → Mon 14.12.).
     """
-    return add_months(start, STRAFANTRAG_MONTHS)
+    return next_working_day(add_months(start, STRAFANTRAG_MONTHS), region)
 
 
-def deadline_status(start: date, today: date, warn_days: int = 14) -> DeadlineStatus:
+def deadline_status(start: date, today: date, warn_days: int = 14, region: str | None = None) -> DeadlineStatus:
     """Compute the deadline for ``start`` and how it stands on ``today``.
 
     Args:
         start: Day the three-month period started.
         today: The current day.
         warn_days: With fewer days left than this the state is ``soon``.
+        region: ISO 3166-2:DE code of the Land whose holidays count; None for nationwide only.
 
     Returns:
         The deadline, the days left and one of ``open``, ``soon``, ``last_day``, ``passed``.
     """
-    last_day = strafantrag_deadline(start)
+    computed = add_months(start, STRAFANTRAG_MONTHS)
+    last_day = next_working_day(computed, region)
     days_left = (last_day - today).days
     state: DeadlineState
     if days_left < 0:
@@ -134,41 +187,12 @@ def deadline_status(start: date, today: date, warn_days: int = 14) -> DeadlineSt
         state = "soon"
     else:
         state = "open"
-    return DeadlineStatus(start, last_day, days_left, state)
+    return DeadlineStatus(start, last_day, days_left, state, computed=computed, region=region)
 
 
 # --------------------------------------------------------------------------------------------
-# Normalisation and vocabulary
+# Vocabulary (text folding: bot.text)
 # --------------------------------------------------------------------------------------------
-
-# A decomposed umlaut (a + U+0308) folds to "ae" like the composed one.
-_FOLD = str.maketrans(
-    {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "ß": "ss",
-        "\u0308": "e",
-        "’": "'",
-        "‘": "'",
-        "`": "'",
-        "´": "'",
-        "–": "-",
-        "—": "-",
-        "\u00a0": " ",
-    }
-)
-
-
-def _normalise(text: str) -> tuple[str, list[int]]:
-    """Lower-case and fold ``text``; also return, per folded character, its original index."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for folded in char.lower().translate(_FOLD):
-            chars.append(folded)
-            origin.append(index)
-    return "".join(chars), origin
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -1085,7 +1109,7 @@ def _evaluate(group: list[_Hit], everything: list[_Hit], norm: str, today: date)
 
 
 def _results(text: str, today: date) -> tuple[list[_Result], str, list[int]]:
-    norm, origin = _normalise(text)
+    norm, origin = fold_with_origin(text)
     hits = _hits(norm, today)
     return [_evaluate(group, hits, norm, today) for group in _groups(norm, hits)], norm, origin
 

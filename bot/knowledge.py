@@ -4,13 +4,17 @@ Articles are Markdown files with YAML front matter (format in ``knowledge/README
 parsed and checked against the schema once, through :func:`knowledge_base`; an invalid knowledge
 base refuses to load with every problem named by file and field. ``make validate`` runs the same
 checks (plus warnings such as overdue reviews) through ``python -m bot.validate``.
+
+``knowledge/offences.yml`` says per incident intent whether a Strafantrag is needed (format in
+the file's header); :func:`check_offences` validates it and :func:`knowledge_base` refuses to load
+without a valid one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -45,6 +49,13 @@ SUMMARY_LIMIT = 450
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DISCLAIMER_PATTERN = re.compile(r"keine\s+Rechtsberatung", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.DOTALL)
+OFFENCES_FILE = "offences.yml"
+INCIDENT_PREFIX = "report_"
+# required: only on a Strafantrag; relative: unless the prosecution affirms a special public
+# interest; none: prosecuted ex officio (no three-month period).
+STRAFANTRAG_KINDS = ("required", "relative", "none")
+OFFENCE_FIELDS = frozenset({"strafantrag", "offence", "paragraphs", "note", "sources", "checked"})
+LAW_SITE = "https://www.gesetze-im-internet.de/"
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,34 @@ class Platform:
 
 
 @dataclass(frozen=True)
+class Offence:
+    """Whether the offence behind an incident intent needs a Strafantrag.
+
+    Attributes:
+        intent: The incident intent (``report_threat``).
+        strafantrag: ``required``, ``relative`` or ``none`` (see :data:`STRAFANTRAG_KINDS`).
+        offence: German subject of the domain's sentences ("Eine Bedrohung").
+        paragraphs: The norms as the bot names them ("§ 241 StGB").
+        note: Optional German sentence for incidents that mix offences.
+        sources: The law texts, at least one on gesetze-im-internet.de.
+        checked: When the entry was last checked against the law texts.
+    """
+
+    intent: str
+    strafantrag: str
+    offence: str
+    paragraphs: str
+    note: str | None
+    sources: tuple[Source, ...]
+    checked: date
+
+    @property
+    def needs_strafantrag(self) -> bool:
+        """True unless the offence is prosecuted ex officio."""
+        return self.strafantrag != "none"
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything the actions answer from, validated."""
 
@@ -106,10 +145,15 @@ class KnowledgeBase:
     platforms: dict[str, Platform]
     directory: Directory
     warnings: tuple[Issue, ...] = field(default=())
+    offences: dict[str, Offence] = field(default_factory=dict)
 
     def article_for(self, intent: str) -> Article | None:
         """The article answering ``intent``, if any."""
         return self.by_intent.get(intent)
+
+    def offence_for(self, intent: str | None) -> Offence | None:
+        """Whether the incident ``intent`` needs a Strafantrag, if the intent is known."""
+        return self.offences.get(intent) if intent else None
 
 
 def _label(path: Path) -> str:
@@ -363,10 +407,115 @@ def check_knowledge(
     return issues, KnowledgeBase(articles, by_intent, platforms, directory, warnings)
 
 
+def _text(entry: dict[str, Any], key: str, file: str, where: str, issues: list[Issue]) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        issues.append(Issue.error(file, f"{where}.{key}", "Pflichtfeld fehlt (Text)"))
+        return ""
+    return " ".join(value.split())
+
+
+def _offence(intent: str, entry: Any, file: str, issues: list[Issue], today: date, max_age_days: int) -> Offence | None:
+    where = f"offences.{intent}"
+    if not isinstance(entry, dict):
+        issues.append(Issue.error(file, where, "muss ein Objekt sein"))
+        return None
+    before = len(issues)
+    for name in sorted(set(entry) - OFFENCE_FIELDS):
+        issues.append(Issue.error(file, f"{where}.{name}", "unbekanntes Feld"))
+    kind = entry.get("strafantrag")
+    if kind not in STRAFANTRAG_KINDS:
+        issues.append(Issue.error(file, f"{where}.strafantrag", f"erlaubt: {', '.join(STRAFANTRAG_KINDS)}"))
+    offence = _text(entry, "offence", file, where, issues)
+    paragraphs = _text(entry, "paragraphs", file, where, issues)
+    if paragraphs and "§" not in paragraphs:
+        issues.append(Issue.error(file, f"{where}.paragraphs", "keine Norm genannt (§ …)"))
+    note = entry.get("note")
+    if note is not None and (not isinstance(note, str) or not note.strip()):
+        issues.append(Issue.error(file, f"{where}.note", "leer; weglassen oder Text angeben"))
+    sources = _sources(entry.get("sources"), file, f"{where}.sources", issues)
+    if sources and not any(s.url.startswith(LAW_SITE) for s in sources):
+        issues.append(Issue.error(file, f"{where}.sources", f"mindestens eine Quelle auf {LAW_SITE}"))
+    checked = entry.get("checked")
+    if not isinstance(checked, date):
+        issues.append(Issue.error(file, f"{where}.checked", "Prüfdatum im Format JJJJ-MM-TT"))
+    elif checked > today:
+        issues.append(Issue.error(file, f"{where}.checked", "Datum liegt in der Zukunft"))
+    elif (today - checked).days > max_age_days:
+        age = (today - checked).days
+        issues.append(
+            Issue.warning(file, f"{where}.checked", f"zuletzt geprüft vor {age} Tagen (Grenze {max_age_days})")
+        )
+    if errors_only(issues[before:]) or not isinstance(checked, date):
+        return None
+    return Offence(
+        intent=intent,
+        strafantrag=str(kind),
+        offence=offence,
+        paragraphs=paragraphs,
+        note=" ".join(note.split()) if isinstance(note, str) else None,
+        sources=sources,
+        checked=checked,
+    )
+
+
+def load_offences(
+    path: Path, issues: list[Issue], known_intents: Iterable[str], today: date, max_age_days: int = 365
+) -> dict[str, Offence]:
+    """Parse ``knowledge/offences.yml``; problems are appended to ``issues`` (file and key named).
+
+    Every incident intent (``report_*``) of ``known_intents`` needs exactly one entry.
+    """
+    file = _label(path)
+    if not path.exists():
+        issues.append(Issue.error(file, "-", "Datei fehlt"))
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        issues.append(Issue.error(file, "-", f"kein gültiges YAML: {error}"))
+        return {}
+    raw = data.get("offences") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        issues.append(Issue.error(file, "offences", "fehlt oder ist kein Objekt (Intent → Eintrag)"))
+        return {}
+    intents = set(known_intents)
+    offences: dict[str, Offence] = {}
+    for intent, entry in raw.items():
+        name = str(intent)
+        if name not in intents or not name.startswith(INCIDENT_PREFIX):
+            issues.append(Issue.error(file, f"offences.{name}", "unbekannter Vorfall-Intent"))
+            continue
+        offence = _offence(name, entry, file, issues, today, max_age_days)
+        if offence is not None:
+            offences[name] = offence
+    for intent in sorted(i for i in intents if i.startswith(INCIDENT_PREFIX) and i not in raw):
+        issues.append(Issue.error(file, "offences", f"kein Eintrag für '{intent}'"))
+    return offences
+
+
+def check_offences(
+    root: Path = KNOWLEDGE_DIR,
+    known_intents: Iterable[str] | None = None,
+    today: date | None = None,
+    max_age_days: int = 365,
+) -> tuple[list[Issue], dict[str, Offence] | None]:
+    """Validate ``offences.yml``; return all issues and, without errors, the entries by intent."""
+    from bot.domain import domain_intents
+
+    intents = list(known_intents if known_intents is not None else domain_intents())
+    issues: list[Issue] = []
+    offences = load_offences(root / OFFENCES_FILE, issues, intents, today or date.today(), max_age_days)
+    return issues, (None if errors_only(issues) else offences)
+
+
 @cache
 def knowledge_base() -> KnowledgeBase:
     """The validated knowledge base, loaded once; raises :class:`KnowledgeError` if invalid."""
     issues, base = check_knowledge()
-    if base is None:
-        raise KnowledgeError(errors_only(issues))
-    return base
+    offence_issues, offences = check_offences()
+    if base is None or offences is None:
+        raise KnowledgeError(errors_only([*issues, *offence_issues]))
+    return replace(
+        base, warnings=(*base.warnings, *(i for i in offence_issues if i.severity == "warning")), offences=offences
+    )

@@ -53,3 +53,23 @@ def format_when(moment: datetime, now: datetime) -> str:
     return str(table["when"]["date"]).format(
         weekday=weekday, day=moment.day, month=table["months"][moment.month - 1], time=clock
     )
+
+
+def format_weekly(hours: Any) -> str:
+    """Weekly opening hours in one line, e.g. 'Mo–Fr 9–16 Uhr' (``bot.hours.Hours``)."""
+    table = phrases()
+    if hours.always:
+        return str(table["hours_always"])
+    short = table["weekdays_short"]
+    lines = []
+    for slot in hours.weekly:
+        days = sorted(slot.weekdays)
+        contiguous = days == list(range(days[0], days[-1] + 1))
+        if len(days) > 1 and contiguous:
+            label = str(table["hours_day_range"]).format(first=short[days[0]], last=short[days[-1]])
+        else:
+            label = ", ".join(short[d] for d in days)
+        start = f"{slot.start.hour}" if slot.start.minute == 0 else f"{slot.start.hour}:{slot.start.minute:02d}"
+        end = f"{slot.end.hour}" if slot.end.minute == 0 else f"{slot.end.hour}:{slot.end.minute:02d}"
+        lines.append(str(table["hours_slot"]).format(days=label, start=start, end=end))
+    return ", ".join(lines)

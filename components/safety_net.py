@@ -3,9 +3,20 @@
 It runs last in the pipeline, after the classifier and the FallbackClassifier, and applies
 :func:`bot.safety.assess` to every user message:
 
-* acute danger          -> intent ``emergency`` (confidence 1.0), whatever DIET predicted;
-* self-harm / crisis    -> intent ``mental_distress`` unless the classifier already chose
-                           ``emergency``;
+* acute danger or a medical emergency -> intent ``emergency`` (confidence 1.0), whatever
+  DIET predicted (``safety.kind`` says ``danger`` or ``medical``);
+* self-harm             -> intent ``mental_distress``, also over a classifier ``emergency``
+                           (thoughts of self-harm are not danger from others);
+* other distress        -> ``mental_distress`` (if the classifier chose ``emergency``, the
+                           reply adds the 110 line after the TelefonSeelsorge);
+* disclosed sexual or domestic violence -> ``disclose_violence``;
+* a health complaint without danger ("Mein Kopf tut weh") -> ``health_complaint`` unless
+  the classifier is confident of a topic of ours;
+* a reply that is only a form of "no" ("nee grad nich") -> ``deny``;
+* a danger word that was only reported ("im Brief steht, sie zünden mein Haus an") while the
+  classifier saw no topic -> ``report_threat``;
+* ``mental_distress`` from the classifier on a message with a good ending and no crisis
+  pattern ("kaputt, aber die Vorlage ist durch 😄") -> demoted to the next intent;
 * ``emergency`` predicted although every danger word in the message was negated, in the
   past, hypothetical or reported, or although no danger word fired and the message is calm
   (a question, looking back, hypothetical, "keine Gefahr") -> demoted to the next intent.
@@ -24,6 +35,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -32,11 +49,13 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import SafetyAssessment, assess
+from bot.safety import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive
+from bot.safety.hint import needs_danger_hint
 
 logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety"
+DANGER_SIGNAL = "danger_signal"
 
 
 def _ranking_without(message: Message, name: str) -> list[dict[str, Any]]:
@@ -54,12 +73,28 @@ class SafetyNet(GraphComponent):
         return {
             "emergency_intent": "emergency",
             "distress_intent": "mental_distress",
+            "violence_intent": "disclose_violence",
+            "pain_intent": "health_complaint",
+            "deny_intent": "deny",
+            "threat_intent": "report_threat",
+            # A reported threat is filed as one when the classifier is this unsure or saw no topic.
+            "threat_unsure_below": 0.5,
+            "no_topic_intents": ["nlu_fallback", "out_of_scope", "greet", "inform_state", "affirm"],
+            # A health complaint gives way to a topic the classifier is at least this sure of.
+            "pain_yields_to_topic_confidence": 0.6,
             "demote_suppressed_emergency": True,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._emergency = str(config["emergency_intent"])
         self._distress = str(config["distress_intent"])
+        self._violence = str(config["violence_intent"])
+        self._pain = str(config["pain_intent"])
+        self._deny = str(config["deny_intent"])
+        self._threat = str(config["threat_intent"])
+        self._threat_unsure = float(config["threat_unsure_below"])
+        self._no_topic = frozenset(config["no_topic_intents"])
+        self._pain_yields = float(config["pain_yields_to_topic_confidence"])
         self._demote = bool(config["demote_suppressed_emergency"])
 
     @classmethod
@@ -78,33 +113,79 @@ class SafetyNet(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                self._apply(message, assess(text))
+                self._apply(message, assess(text), text)
         return messages
 
-    def _apply(self, message: Message, assessment: SafetyAssessment) -> None:
-        predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+    def _apply(self, message: Message, assessment: SafetyAssessment, text: str) -> None:
+        intent = message.get(INTENT) or {}
+        predicted = intent.get(INTENT_NAME_KEY)
         action = "none"
-        if assessment.is_acute:
-            action = "forced_emergency" if predicted != self._emergency else "confirmed"
-            self._set_intent(message, self._emergency)
-        elif assessment.level == "distress" and predicted != self._emergency:
-            action = "forced_distress" if predicted != self._distress else "confirmed"
-            self._set_intent(message, self._distress)
+        forced = self._forced_intent(assessment, text, predicted, float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
+        if forced is not None:
+            action = f"forced_{forced}" if predicted != forced else "confirmed"
+            self._set_intent(message, forced)
         elif predicted == self._emergency and (assessment.suppressed or assessment.calm) and self._demote:
             action = "demoted_emergency"
-            self._demote_emergency(message)
+            self._demote_intent(message, self._emergency)
+        elif predicted == self._distress and assessment.level == "none" and is_positive(text) and self._demote:
+            # "Ich bin total kaputt nach der Sitzung, aber die Vorlage ist durch 😄"
+            action = "demoted_distress"
+            self._demote_intent(message, self._distress)
         if action != "none":
             logger.info("safety_net %s triggers=%s", action, ",".join(assessment.reasons) or "-")
-        message.set(
-            SAFETY_KEY,
+        safety = {
+            "level": assessment.level,
+            "kind": assessment.kind,
+            "topics": list(assessment.topics),
+            "action": action,
+            "triggers": list(assessment.reasons),
+            "suppressed": list(assessment.suppressed),
+        }
+        message.set(SAFETY_KEY, safety, add_to_output=True)
+        self._set_danger_signal(message, safety)
+
+    @staticmethod
+    def _set_danger_signal(message: Message, safety: dict[str, Any]) -> None:
+        """Pass the 110-hint decision on as the entity ``danger_signal`` (yes/no), every turn.
+
+        The slot of the same name lets domain responses (incident acknowledgements) carry the
+        110 line only where the message has a danger signal.
+        """
+        parse = {"intent": message.get(INTENT), "intent_ranking": message.get(INTENT_RANKING_KEY), "safety": safety}
+        value = "yes" if needs_danger_hint(parse) else "no"
+        entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != DANGER_SIGNAL]
+        entities.append(
             {
-                "level": assessment.level,
-                "action": action,
-                "triggers": list(assessment.reasons),
-                "suppressed": list(assessment.suppressed),
-            },
-            add_to_output=True,
+                ENTITY_ATTRIBUTE_TYPE: DANGER_SIGNAL,
+                ENTITY_ATTRIBUTE_VALUE: value,
+                ENTITY_ATTRIBUTE_START: 0,
+                ENTITY_ATTRIBUTE_END: 0,
+                EXTRACTOR: "SafetyNet",
+            }
         )
+        message.set(ENTITIES, entities, add_to_output=True)
+
+    def _forced_intent(
+        self, assessment: SafetyAssessment, text: str, predicted: str | None, confidence: float
+    ) -> str | None:
+        """The intent the deterministic layers impose on this message, if any."""
+        if assessment.is_acute:
+            return self._emergency
+        if assessment.level == "distress":
+            # No danger from others fired (that would be acute): the crisis reply.
+            return self._distress
+        if assessment.level == "violence":
+            return self._violence
+        if assessment.level == "pain":
+            topical = str(predicted or "").startswith(("report_", "ask_"))
+            return None if topical and confidence >= self._pain_yields else self._pain
+        if is_plain_no(text):
+            return self._deny
+        unsure = confidence < self._threat_unsure or predicted in self._no_topic
+        if REPORTED in assessment.suppressed and unsure:
+            # "Im Brief steht, dass sie mein Haus anzünden wollen": a reported threat.
+            return self._threat
+        return None
 
     @staticmethod
     def _set_intent(message: Message, name: str) -> None:
@@ -113,8 +194,9 @@ class SafetyNet(GraphComponent):
         message.set(INTENT, forced, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
 
-    def _demote_emergency(self, message: Message) -> None:
-        ranking = _ranking_without(message, self._emergency)
+    @staticmethod
+    def _demote_intent(message: Message, name: str) -> None:
+        ranking = _ranking_without(message, name)
         if not ranking:
             return
         message.set(INTENT, dict(ranking[0]), add_to_output=True)

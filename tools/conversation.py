@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+ENDPOINTS = ROOT / "endpoints.yml"
 
 
 def free_port() -> int:
@@ -55,11 +56,16 @@ def action_server(timeout: float = 60) -> Iterator[str]:
 
 
 def response_text(name: str) -> str:
-    """The text of a domain response as the user sees it (last, unconditional variant)."""
+    """The text of a domain response as the user sees it (last, unconditional variant), with the
+    Starke Stelle's phone and hours filled in as the session start sets them."""
+    from actions.session import starke_stelle_slots
     from bot.domain import load_domain
 
     variants = load_domain()["responses"][name]
-    return " ".join(str(variants[-1]["text"]).split())
+    text = " ".join(str(variants[-1]["text"]).split())
+    for event in starke_stelle_slots():
+        text = text.replace("{" + str(event["name"]) + "}", str(event["value"]))
+    return text
 
 
 def newest_model(models_dir: Path = ROOT / "models") -> Path | None:
@@ -69,14 +75,18 @@ def newest_model(models_dir: Path = ROOT / "models") -> Path | None:
 
 
 def load_agent(model: Path, action_webhook: str, loop: asyncio.AbstractEventLoop) -> Any:
-    """Load the trained assistant, talking to the given action server."""
+    """Load the trained assistant, talking to the given action server, with the tracker store of
+    endpoints.yml (so conversations are deleted and expire as in the running server)."""
     from rasa.core.agent import Agent
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.core.utils import AvailableEndpoints
     from rasa.utils.endpoints import EndpointConfig
 
     asyncio.set_event_loop(loop)
     # As in endpoints.yml: the domain goes only to the actions that need it.
     endpoint = EndpointConfig(url=action_webhook, enable_selective_domain=True)
-    return Agent.load(str(model), action_endpoint=endpoint)
+    tracker_store = TrackerStore.create(AvailableEndpoints.read_endpoints(str(ENDPOINTS)).tracker_store)
+    return Agent.load(str(model), action_endpoint=endpoint, tracker_store=tracker_store)
 
 
 class Conversation:

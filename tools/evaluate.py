@@ -213,6 +213,14 @@ def print_dialogue(dialogue: dict[str, Any]) -> None:
         print(f"  OHNE 110: {text}")
 
 
+def quiet_rasa_logs() -> None:
+    """Rasa's structlog prints parsed message texts at DEBUG: never let them into the output."""
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml")
@@ -230,11 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         "--dialogue-only", action="store_true", help="nur die Dialogprüfung des Sicherheitsnetzes mit models/"
     )
     args = parser.parse_args(argv)
-    from rasa.utils.log_utils import configure_structlog
-
-    # Rasa's structlog prints parsed message texts at DEBUG: never let them into the output.
-    configure_structlog(logging.WARNING)
-    logging.getLogger("rasa").setLevel(logging.WARNING)
+    quiet_rasa_logs()
 
     train_examples = read_nlu_examples(sorted((ROOT / "data" / "nlu").glob("*.yml")))
     test_examples = read_nlu_examples(sorted((ROOT / "tests" / "nlu").glob("*.yml")))

@@ -94,8 +94,11 @@ async def test_session_start_sends_the_notice_and_starts_the_session() -> None:
     dispatcher = CollectingDispatcher()
     events = await ActionSessionStart().run(dispatcher, make_tracker(), DOMAIN)
     assert dispatcher.messages[0]["response"] == "utter_privacy_notice"
-    assert [e["event"] for e in events] == ["session_started", "action"]
-    assert events[1]["name"] == "action_listen"
+    assert [e["event"] for e in events] == ["session_started", "slot", "slot", "action"]
+    # The Starke Stelle's number and hours come from knowledge/contacts.yml into the texts.
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots == {"starke_stelle_phone": "0800 300 99 44", "starke_stelle_hours": "Mo–Fr 9–16 Uhr"}
+    assert events[-1]["name"] == "action_listen"
 
 
 async def test_incident_advice_follows_the_latest_reported_incident() -> None:

@@ -241,7 +241,8 @@ async def test_third_unclear_date_gives_up_politely(monkeypatch: pytest.MonkeyPa
     ("start", "today", "response", "last_day", "days"),
     [
         ("2026-09-02", date(2026, 11, 25), "utter_deadline_soon", "Mittwoch, 2. Dezember 2026", "7 Tage"),
-        ("2026-09-12", date(2026, 11, 25), "utter_deadline_open", "Samstag, 12. Dezember 2026", "17 Tage"),
+        # 12 December 2026 is a Saturday: the period ends on Monday (§ 77b Abs. 1 S. 2 StGB)
+        ("2026-09-12", date(2026, 11, 25), "utter_deadline_open", "Montag, 14. Dezember 2026", "19 Tage"),
         ("2026-09-09", date(2026, 11, 25), "utter_deadline_open", "Mittwoch, 9. Dezember 2026", "14 Tage"),
         ("2026-09-08", date(2026, 11, 25), "utter_deadline_soon", "Dienstag, 8. Dezember 2026", "13 Tage"),
         ("2026-08-25", date(2026, 11, 25), "utter_deadline_last_day", "Mittwoch, 25. November 2026", "0 Tage"),

@@ -56,11 +56,11 @@ def test_threat_letter_in_saxony_through_to_a_delivered_case(
     assert {"Beweise sichern", "Rechtliche Einordnung", "Ansprechpartner", "Mit der Starken Stelle sprechen"} <= set(
         button_titles(full)
     )
-    # the Strafantrag deadline, from the date in the first message
+    # a death threat is prosecuted ex officio: no deadline, never "too late" (§ 241 Abs. 2 StGB),
+    # and the note on threats of lesser acts (§ 241 Abs. 5)
     start = last(2, 9)
-    end = strafantrag_deadline(start)
-    assert format_date(end) in said
-    assert format_date(start, weekday=False) in said
+    assert "wird auch ohne Strafantrag verfolgt" in said and "§ 241 Abs. 5" in said
+    assert format_date(strafantrag_deadline(start)) not in said
     # the offer of the Starke Stelle
     assert texts(full)[-1] == response_text("utter_ask_handoff_consent")
 
@@ -77,7 +77,7 @@ def test_threat_letter_in_saxony_through_to_a_delivered_case(
         "Was: Drohung",
         "Bundesland: Sachsen",
         f"Wann: {format_date(start)}",
-        f"bis {format_date(end)}",
+        "Strafantrag (Drohung): nicht nötig",
         "Beweise: Brief",
         "Anliegen: Hilfe bei Anzeige und Strafantrag",
         "Kontakt: Rückruf unter 0151 2345678",
@@ -95,7 +95,7 @@ def test_threat_letter_in_saxony_through_to_a_delivered_case(
     assert body["summary"]["incidents"] == ["report_threat"]
     assert body["summary"]["bundesland"] == "Sachsen"
     assert body["summary"]["incident_date"] == start.isoformat()
-    assert body["summary"]["deadline"] == end.isoformat()
+    assert body["summary"]["deadline"] is None
     assert body["summary"]["evidence"] == ["letter"]
     assert body["contact"] == {"phone": "0151 2345678"}
     # delivered: the phone number is gone from the outbox

@@ -1,4 +1,5 @@
-"""The case summary: categories recognised from the conversation, contact details validated."""
+"""The case summary: categories recognised from the conversation, contact details validated,
+and per incident whether a Strafantrag is needed (knowledge/offences.yml) and until when."""
 
 from __future__ import annotations
 
@@ -115,7 +116,7 @@ def test_summary_text_names_everything_the_user_said() -> None:
         "• Was: Drohung",
         "• Bundesland: Sachsen",
         "• Wann: Mittwoch, 2. September 2026",
-        "• Frist für einen Strafantrag (gerechnet): bis Mittwoch, 2. Dezember 2026",
+        "• Strafantrag (Drohung): nicht nötig – wird von Amts wegen verfolgt",
         "• Beweise: Brief",
         "• Anliegen: Hilfe bei Anzeige und Strafantrag",
         "• Kontakt: Rückruf unter 0151 2345678",
@@ -138,10 +139,60 @@ def test_payload_is_not_personal_and_personal_data_is_separate() -> None:
         "incidents": ["report_threat"],
         "bundesland": "Sachsen",
         "incident_date": "2026-09-02",
-        "deadline": "2026-12-02",
+        "deadline": None,  # a threat needs no Strafantrag: there is no deadline to pass on
+        "strafantrag": {"report_threat": "none"},
         "evidence": ["letter"],
         "wish": "anzeige",
         "contact_preference": "telefon",
     }
     assert personal_data(FACTS) == {"phone": "0151 2345678"}
     assert personal_data(CaseFacts(contact_preference="anonym", contact_detail=None)) is None
+
+
+# --------------------------------------------------------------------------- Strafantrag per incident
+
+
+def strafantrag_lines(facts: CaseFacts) -> list[str]:
+    return [line for line in summary_text(facts, include_contact=False).splitlines() if "Strafantrag (" in line]
+
+
+def test_an_insult_with_a_date_says_until_when() -> None:
+    facts = CaseFacts(incidents=("report_insult",), incident_date=date(2026, 9, 2), deadline=date(2026, 12, 2))
+    assert strafantrag_lines(facts) == [
+        "• Strafantrag (Beleidigung): nötig – Frist (gerechnet) bis Mittwoch, 2. Dezember 2026"
+    ]
+    payload = summary_payload(facts)
+    assert (payload["deadline"], payload["strafantrag"]) == ("2026-12-02", {"report_insult": "required"})
+
+
+def test_stalking_without_a_date_names_the_rule_and_the_public_interest() -> None:
+    (line,) = strafantrag_lines(CaseFacts(incidents=("report_stalking",), date_unknown=True))
+    assert line.startswith("• Strafantrag (Nachstellung / Stalking): nötig, außer die Staatsanwaltschaft bejaht")
+    assert "drei Monate ab Kenntnis von Tat und Täter" in line and "bis" not in line
+
+
+def test_threat_and_insult_each_get_their_line_and_the_deadline_stays() -> None:
+    facts = CaseFacts(
+        incidents=("emergency", "report_threat", "report_insult"),
+        incident_date=date(2026, 9, 2),
+        deadline=date(2026, 12, 2),
+    )
+    assert strafantrag_lines(facts) == [
+        "• Strafantrag (Drohung): nicht nötig – wird von Amts wegen verfolgt",
+        "• Strafantrag (Beleidigung): nötig – Frist (gerechnet) bis Mittwoch, 2. Dezember 2026",
+    ]
+    payload = summary_payload(facts)
+    assert payload["deadline"] == "2026-12-02"
+    assert payload["strafantrag"] == {"report_threat": "none", "report_insult": "required"}
+
+
+def test_a_threat_is_never_given_a_deadline_in_the_summary() -> None:
+    facts = CaseFacts(incidents=("report_threat",), incident_date=date(2026, 6, 1), deadline=date(2026, 9, 1))
+    text = summary_text(facts, include_contact=False)
+    assert "Frist" not in text and "1. September 2026" not in text
+    assert summary_payload(facts)["deadline"] is None
+
+
+def test_without_a_known_incident_the_computed_deadline_is_still_shown() -> None:
+    text = summary_text(CaseFacts(deadline=date(2026, 12, 2)), include_contact=False)
+    assert "Frist für einen Strafantrag (gerechnet): bis Mittwoch, 2. Dezember 2026" in text

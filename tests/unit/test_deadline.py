@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from bot import validate
+from bot.contacts import LANDS
 from bot.deadline import (
+    STRAFANTRAG_MONTHS,
     DateReading,
     add_months,
     deadline_status,
     find_date,
+    holiday_region,
+    next_working_day,
     read_date,
     strafantrag_deadline,
 )
+from bot.domain import domain_intents, load_domain
+from bot.hours import HOLIDAY_REGIONS
+from bot.knowledge import KNOWLEDGE_DIR, check_offences, knowledge_base
 from bot.phrases import format_date as format_date_de
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -498,8 +509,79 @@ def test_add_months(day: date, months: int, expected: date) -> None:
         (date(2026, 10, 15), date(2027, 1, 15)),
     ],
 )
-def test_strafantrag_deadline(start: date, expected: date) -> None:
-    assert strafantrag_deadline(start) == expected
+def test_three_months_are_calendar_months(start: date, expected: date) -> None:
+    """The computed end (§§ 187, 188 BGB), before any weekend or holiday shift."""
+    assert add_months(start, STRAFANTRAG_MONTHS) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "region", "expected"),
+    [
+        # ends on a Friday: unchanged
+        (date(2026, 9, 11), None, date(2026, 12, 11)),
+        (date(2026, 9, 2), "SN", date(2026, 12, 2)),
+        # ends on a Saturday or Sunday: the Monday after (§ 77b Abs. 1 S. 2 StGB)
+        (date(2026, 9, 12), None, date(2026, 12, 14)),
+        (date(2025, 11, 30), None, date(2026, 3, 2)),
+        (date(2026, 11, 29), None, date(2027, 3, 1)),
+        # Reformationstag (31.10.) is a holiday in Sachsen, not nationwide
+        (date(2025, 7, 31), "SN", date(2025, 11, 3)),
+        (date(2025, 7, 31), None, date(2025, 10, 31)),
+        (date(2028, 7, 31), "SN", date(2028, 11, 1)),
+        # Allerheiligen (1.11.) is a holiday in Bayern, not in Sachsen
+        (date(2027, 8, 1), "BY", date(2027, 11, 2)),
+        (date(2027, 8, 1), "SN", date(2027, 11, 1)),
+        (date(2027, 8, 1), None, date(2027, 11, 1)),
+        # nationwide holidays count everywhere: Saturday, Sunday, Easter Monday -> Tuesday
+        (date(2026, 12, 27), None, date(2027, 3, 30)),
+        # Christmas Day (Friday), then the weekend -> Monday
+        (date(2026, 9, 25), None, date(2026, 12, 28)),
+    ],
+)
+def test_strafantrag_deadline_moves_to_the_next_working_day(start: date, region: str | None, expected: date) -> None:
+    assert strafantrag_deadline(start, region) == expected
+
+
+def test_next_working_day_keeps_a_working_day() -> None:
+    assert next_working_day(date(2026, 12, 11)) == date(2026, 12, 11)  # a Friday
+    assert next_working_day(date(2026, 12, 12)) == date(2026, 12, 14)  # Saturday -> Monday
+
+
+def test_deadline_status_says_when_it_shifted() -> None:
+    status = deadline_status(date(2026, 9, 12), TODAY)
+    assert (status.computed, status.last_day, status.days_left, status.state) == (
+        date(2026, 12, 12),
+        date(2026, 12, 14),
+        19,
+        "open",
+    )
+    assert status.shifted and status.region is None
+    friday = deadline_status(date(2026, 9, 11), TODAY)
+    assert not friday.shifted and friday.last_day == friday.computed == date(2026, 12, 11)
+
+
+def test_deadline_status_uses_the_lands_holidays() -> None:
+    saxony = deadline_status(date(2025, 7, 31), date(2025, 10, 20), region="SN")
+    assert (saxony.last_day, saxony.days_left, saxony.shifted, saxony.region) == (date(2025, 11, 3), 14, True, "SN")
+    nationwide = deadline_status(date(2025, 7, 31), date(2025, 10, 20))
+    assert (nationwide.last_day, nationwide.shifted) == (date(2025, 10, 31), False)
+
+
+@pytest.mark.parametrize(
+    ("land", "code"),
+    [("Sachsen", "SN"), ("Bayern", "BY"), ("Thüringen", "TH"), ("Baden-Württemberg", "BW"), ("SN", "SN")],
+)
+def test_holiday_region_from_the_bundesland_slot(land: str, code: str) -> None:
+    assert holiday_region(land) == code
+
+
+@pytest.mark.parametrize("land", [None, "", "Atlantis", "national"])
+def test_unknown_land_means_nationwide_holidays_only(land: str | None) -> None:
+    assert holiday_region(land) is None
+
+
+def test_every_land_has_a_holiday_region() -> None:
+    assert {holiday_region(land) for land in LANDS} == HOLIDAY_REGIONS
 
 
 @pytest.mark.parametrize(
@@ -554,3 +636,149 @@ def test_end_to_end_answer_to_deadline() -> None:
     status = deadline_status(reading.day, TODAY)
     assert format_date_de(status.last_day) == "Mittwoch, 2. Dezember 2026"
     assert (status.days_left, status.state) == (7, "soon")
+
+
+# --------------------------------------------------------------------------------------------
+# Does the incident need a Strafantrag? knowledge/offences.yml
+# --------------------------------------------------------------------------------------------
+
+# The legal classification, checked against the law texts (see the header of offences.yml):
+# a change here must be a deliberate change of the bot's legal statements.
+EXPECTED_STRAFANTRAG = {
+    "report_insult": ("required", "§§ 185, 194"),
+    "report_online_hate": ("required", "§§ 185, 194"),
+    "report_defamation": ("required", "§§ 186, 187, 194"),
+    "report_threat": ("none", "§ 241 Abs. 2"),
+    "report_doxxing": ("none", "§ 126a"),
+    "report_council_intimidation": ("none", "§ 240"),
+    "report_stalking": ("relative", "§ 238"),
+    "report_physical_attack": ("relative", "§§ 223, 230"),
+    "report_property_damage": ("relative", "§§ 303, 303c"),
+    "report_sexual_harassment": ("relative", "§ 184i"),
+}
+
+OFFENCE = """version: 1
+offences:
+  report_threat:
+    strafantrag: {kind}
+    offence: Eine Bedrohung
+    paragraphs: {paragraphs}
+    sources:
+      - title: § 241 StGB
+        url: {url}
+    checked: {checked}
+"""
+
+
+def offence_text(**change: str) -> str:
+    values = {
+        "kind": "none",
+        "paragraphs": "§ 241 StGB",
+        "url": "https://www.gesetze-im-internet.de/stgb/__241.html",
+        "checked": "2026-12-01",
+    }
+    values.update(change)
+    return OFFENCE.format(**values)
+
+
+def offence_problems(tmp_path: Path, text: str, intents: tuple[str, ...] = ("report_threat", "greet")) -> list[str]:
+    (tmp_path / "offences.yml").write_text(text, encoding="utf-8")
+    issues, offences = check_offences(tmp_path, known_intents=intents, today=date(2026, 12, 1))
+    assert (offences is None) == any(i.severity == "error" for i in issues)
+    return [str(i) for i in issues]
+
+
+def test_every_incident_intent_has_its_legal_classification() -> None:
+    issues, offences = check_offences(KNOWLEDGE_DIR, today=date(2026, 12, 1))
+    assert offences is not None, "\n".join(str(i) for i in issues)
+    incidents = {i for i in domain_intents() if i.startswith("report_")}
+    assert set(offences) == incidents == set(EXPECTED_STRAFANTRAG)
+    for intent, (kind, paragraphs) in EXPECTED_STRAFANTRAG.items():
+        offence = offences[intent]
+        assert (offence.strafantrag, offence.paragraphs) == (kind, f"{paragraphs} StGB"), intent
+        assert any(s.url.startswith("https://www.gesetze-im-internet.de/stgb/__") for s in offence.sources), intent
+
+
+def test_mixed_offences_say_what_is_prosecuted_ex_officio() -> None:
+    offences = knowledge_base().offences
+    note = offences["report_online_hate"].note or ""
+    assert "§ 241" in note and "§ 130" in note and "ohne Strafantrag" in note
+    assert "§ 224" in (offences["report_physical_attack"].note or "")
+    assert "Strafantrag" in (offences["report_council_intimidation"].note or "")
+
+
+def test_uncertain_section_188_is_never_claimed() -> None:
+    """facts.md: whether § 188 needs a Strafantrag is unverified – offences.yml must not say."""
+    for offence in knowledge_base().offences.values():
+        said = " ".join([offence.offence, offence.paragraphs, offence.note or ""])
+        assert "188" not in said, offence.intent
+
+
+def test_a_valid_offences_file_loads(tmp_path: Path) -> None:
+    assert offence_problems(tmp_path, offence_text()) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"kind": "maybe"}, "FEHLER offences.yml [offences.report_threat.strafantrag]: erlaubt: required, relative"),
+        ({"kind": "null"}, "[offences.report_threat.strafantrag]: erlaubt"),
+        ({"paragraphs": "''"}, "[offences.report_threat.paragraphs]: Pflichtfeld fehlt"),
+        ({"paragraphs": "Bedrohung"}, "[offences.report_threat.paragraphs]: keine Norm genannt"),
+        ({"url": "http://www.gesetze-im-internet.de/stgb/__241.html"}, "[offences.report_threat.sources[0].url]"),
+        ({"url": "https://dejure.org/gesetze/StGB/241.html"}, "mindestens eine Quelle auf https://www.gesetze-im"),
+        ({"checked": "2027-01-01"}, "[offences.report_threat.checked]: Datum liegt in der Zukunft"),
+        ({"checked": "bald"}, "[offences.report_threat.checked]: Prüfdatum im Format JJJJ-MM-TT"),
+        ({"checked": "2024-01-01"}, "WARNUNG offences.yml [offences.report_threat.checked]: zuletzt geprüft vor"),
+    ],
+)
+def test_offence_schema_problems_name_file_and_key(tmp_path: Path, change: dict[str, str], expected: str) -> None:
+    found = offence_problems(tmp_path, offence_text(**change))
+    assert any(expected in p for p in found), found
+
+
+def test_every_incident_needs_an_entry(tmp_path: Path) -> None:
+    found = offence_problems(tmp_path, offence_text(), intents=("report_threat", "report_insult"))
+    assert found == ["FEHLER offences.yml [offences]: kein Eintrag für 'report_insult'"]
+
+
+def test_unknown_intents_and_fields_are_errors(tmp_path: Path) -> None:
+    unknown = offence_text().replace("report_threat:", "report_unknown:")
+    assert "FEHLER offences.yml [offences.report_unknown]: unbekannter Vorfall-Intent" in offence_problems(
+        tmp_path, unknown
+    )
+    extra = offence_text() + "    frist: 3 Monate\n"
+    assert "FEHLER offences.yml [offences.report_threat.frist]: unbekanntes Feld" in offence_problems(tmp_path, extra)
+
+
+def test_missing_offences_file_is_an_error(tmp_path: Path) -> None:
+    issues, offences = check_offences(tmp_path, known_intents=["report_threat"], today=date(2026, 12, 1))
+    assert offences is None and [str(i) for i in issues] == ["FEHLER offences.yml [-]: Datei fehlt"]
+
+
+def test_python_m_bot_validate_reports_offence_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, root)
+    text = (root / "offences.yml").read_text(encoding="utf-8")
+    (root / "offences.yml").write_text(text.replace("strafantrag: none", "strafantrag: keiner", 1), encoding="utf-8")
+    monkeypatch.setattr(validate, "KNOWLEDGE_DIR", root)
+    assert validate.main([]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "FEHLER knowledge/offences.yml [offences.report_threat.strafantrag]: erlaubt: required, relative, none" in err
+    )
+
+
+def test_one_day_left_is_grammatical() -> None:
+    """'es bleiben nur noch 1 Tag' was wrong: no deadline text may put a plural verb before {days}."""
+    from actions.deadline import days_text
+
+    responses = load_domain()["responses"]
+    values = {"start": "2. September 2026", "last_day": "Donnerstag, 3. Dezember 2026", "days": days_text(1)}
+    assert days_text(1) == "1 Tag" and days_text(2) == "2 Tage"
+    for name in ("utter_deadline_open", "utter_deadline_soon"):
+        text = " ".join(str(responses[name][0]["text"]).split()).format(**values)
+        assert "noch 1 Tag" in text, name
+        assert not re.search(r"\b(bleiben|verbleiben|sind)\b[^.]*\b1 Tag\b", text), text

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.contacts import LANDS
 from bot.domain import domain_intents
@@ -21,8 +22,15 @@ from bot.knowledge import (
 )
 
 ROOT = Path(__file__).parents[2]
-FACTS = (ROOT.parent / "shared" / "domain" / "facts.md").read_text(encoding="utf-8")
+FACTS_FILE = KNOWLEDGE_DIR / "facts.md"
+FACTS = FACTS_FILE.read_text(encoding="utf-8")
 INTENTS = ["report_threat", "ask_evidence", "emergency"]
+# A phone number as the knowledge base and the domain write it (0800 300 99 44, 030 / 252 088 38,
+# 116 006, 06131/65-65250); 110 and 112 are too short to match and need no entry.
+PHONE_NUMBER = re.compile(r"(?<![\d§.])(?:0\d{2,4}|116)[\d /\-]{3,}\d")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Format examples in the handoff prompts (utter_contact_invalid_phone / _email), not real contacts.
+EXAMPLES = {"01512345678", "name@beispiel.de"}
 
 ARTICLE = """---
 id: {id}
@@ -196,7 +204,7 @@ def test_split_message_keeps_paragraphs_whole() -> None:
 
 
 def test_the_real_knowledge_base_is_valid() -> None:
-    issues, base = check_knowledge(KNOWLEDGE_DIR, today=date(2026, 11, 25))
+    issues, base = check_knowledge(KNOWLEDGE_DIR, today=date.today())
     assert base is not None, "\n".join(str(i) for i in issues)
     assert [str(i) for i in issues if i.severity == "error"] == []
 
@@ -221,26 +229,113 @@ def test_no_directory_entry_without_source_and_verified_date() -> None:
         assert contact.verified <= date.today(), contact.id
 
 
+def digits(number: str) -> str:
+    """A phone number reduced to its digits: '0800 300 99 44' and '08003009944' are the same."""
+    return re.sub(r"\D", "", number)
+
+
+def numbers_in_facts() -> set[str]:
+    """The digits of every number-like run in knowledge/facts.md."""
+    return {digits(m) for m in re.findall(r"\+?\d[\d /\-]{2,}\d", FACTS)}
+
+
+def knowledge_texts() -> dict[str, str]:
+    """Articles and the contact directory, by file name."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((KNOWLEDGE_DIR / "articles").glob("*.md"))}
+    texts["contacts.yml"] = (KNOWLEDGE_DIR / "contacts.yml").read_text(encoding="utf-8")
+    return texts
+
+
+def domain_response_texts() -> dict[str, str]:
+    """Every response text of every domain file (all variations), keyed 'file:response'."""
+    texts: dict[str, str] = {}
+    for path in sorted((ROOT / "domain").glob("*.yml")):
+        responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses") or {}
+        for name, variations in responses.items():
+            parts = [str(v.get("text") or "") for v in variations or [] if isinstance(v, dict)]
+            texts[f"{path.name}:{name}"] = "\n".join(parts)
+    return texts
+
+
+def test_facts_file_is_part_of_the_project() -> None:
+    """The facts live in the project: a clone without ../shared must pass these tests."""
+    assert FACTS_FILE.is_file()
+    assert "shared" not in str(FACTS_FILE.relative_to(ROOT))
+
+
+def test_every_fact_has_a_source_a_date_and_a_confidence() -> None:
+    """Each numbered fact row names an https source (or says there is none), a check date and a
+    confidence; 'unsicher' rows are the ones that may lack a source."""
+    rows = [line for line in FACTS.splitlines() if re.match(r"\| [A-Z][A-Z0-9-]*\d* \|", line)]
+    assert len(rows) > 50
+    for row in rows:
+        confidence = row.rstrip(" |").rsplit("|", 1)[-1].strip()
+        assert re.match(r"(hoch|mittel|unsicher)\b", confidence), row
+        assert re.search(r"\| \d{4}-\d{2}-\d{2} \|", row), row
+        assert "https://" in row or confidence.startswith("unsicher"), row
+
+
 def test_every_phone_number_in_knowledge_is_in_the_facts_file() -> None:
     """Never an invented number: every phone number in articles and directory occurs in facts.md."""
-    digits_in_facts = {re.sub(r"\D", "", m) for m in re.findall(r"\+?\d[\d /\-]{2,}\d", FACTS)}
-    texts = [p.read_text(encoding="utf-8") for p in (KNOWLEDGE_DIR / "articles").glob("*.md")]
-    texts.append((KNOWLEDGE_DIR / "contacts.yml").read_text(encoding="utf-8"))
-    for text in texts:
-        for number in re.findall(r"(?<![\d§.])(?:0\d{2,4}|116)[\d /\-]{3,}\d", text):
-            assert re.sub(r"\D", "", number) in digits_in_facts, number
+    known = numbers_in_facts()
+    for name, text in knowledge_texts().items():
+        for number in PHONE_NUMBER.findall(text):
+            assert digits(number) in known, f"{name}: {number}"
+
+
+def test_every_phone_number_in_domain_responses_is_in_the_facts_file() -> None:
+    """The same rule for the domain's own texts (handoff, smalltalk, safety, ...)."""
+    known = numbers_in_facts() | EXAMPLES
+    found = 0
+    for name, text in domain_response_texts().items():
+        for number in PHONE_NUMBER.findall(text):
+            found += 1
+            assert digits(number) in known, f"{name}: {number}"
+    assert found > 0  # the Starke Stelle's number is in several responses today
+
+
+def test_every_email_and_web_address_is_in_the_facts_file() -> None:
+    """E-mail addresses in articles, directory and domain, and the directory's web addresses,
+    occur in facts.md (a web address may be the start of a longer source URL there)."""
+    texts = {**knowledge_texts(), **domain_response_texts()}
+    for name, text in texts.items():
+        for address in EMAIL.findall(text):
+            assert address in FACTS or address in EXAMPLES, f"{name}: {address}"
+    for contact in knowledge_base().directory.contacts:
+        if contact.web:
+            assert contact.web.rstrip("/") in FACTS, f"{contact.id}: {contact.web}"
 
 
 def test_uncertain_facts_are_not_claimed() -> None:
-    """facts.md marks these uncertain: no article may state them as fact."""
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (KNOWLEDGE_DIR / "articles").glob("*.md"))
+    """knowledge/facts.md marks these uncertain or outdated: no article may state them as fact."""
+    text = "\n".join(knowledge_texts().values())
     assert not re.search(r"§ ?188[^.]*ohne (Straf)?[Aa]ntrag verfolgt", text)
     assert not re.search(r"(vier|4) Jahre[^.]*Auskunftssperre|Auskunftssperre[^.]*(vier|4) Jahre", text)
-    assert not re.search(r"Kontaktformular der Starken Stelle|Rückrufservice", text)
+    # facts.md M3: group membership counts, but the authority still assesses the individual risk
+    assert not re.search(r"[Ss]chon die Zugehörigkeit|zählt[^.]*bereits als Tatsache", text)
+    # facts.md B1: the BSI dropped the regular password change in 2020
+    assert not re.search(r"Passw[öo]rt[^.\n]*regelmäßig ändern", text)
+    # facts.md N11: the men's help line is not staffed around the clock
+    assert not re.search(r"Gewalt an Männern[^.\n]*(?<!nicht )rund um die Uhr", text)
+    # facts.md R4: a withdrawn Strafantrag cannot be filed again (not "after the end of the case")
+    assert not re.search(r"bis zum Abschluss des Verfahrens zurücknehmen, danach", text)
+
+
+# A call-back or a contact form of the Starke Stelle is documented nowhere (facts.md S16).
+CALL_BACK_PROMISE = re.compile(
+    r"Sie zurückrufen|ruft Sie[^.]*zurück|für einen Rückruf|Rückrufservice|Kontaktformular der Starken Stelle"
+)
+
+
+@pytest.mark.parametrize("source", ["knowledge", "domain"])
+def test_no_call_back_or_contact_form_is_promised(source: str) -> None:
+    texts = knowledge_texts() if source == "knowledge" else domain_response_texts()
+    promises = {name: m.group(0) for name, text in texts.items() if (m := CALL_BACK_PROMISE.search(text))}
+    assert promises == {}
 
 
 def test_knowledge_base_is_copied_not_shared(tmp_path: Path) -> None:
     """The fixture copy of the real base validates too (no hidden absolute paths)."""
     shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge")
-    issues, base = check_knowledge(tmp_path / "knowledge", today=date(2026, 11, 25))
+    issues, base = check_knowledge(tmp_path / "knowledge", today=date.today())
     assert base is not None, "\n".join(str(i) for i in issues)

@@ -1,0 +1,192 @@
+"""What the bot says in a danger, medical or crisis mode (plain Python, no Rasa).
+
+The entry replies (:func:`emergency_reply`, :func:`crisis_reply`) and every follow-up
+(:func:`followup`) are lists of domain response names; the German text lives in
+``domain/safety.yml``. A follow-up is read in the context of the mode: a new danger signal
+always wins, then the end of the acute phase, then what the person asks or says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.safety import patterns as p
+from bot.safety.engine import SafetyAssessment, assess, is_plain_no, normalise
+
+DANGER = "danger"
+MEDICAL = "medical"
+CRISIS = "crisis"
+VIOLENCE = "violence"
+END = ""  # the mode is over
+# "Ich will mit einem Menschen reden": in a mode, the human who helps now (110, TelefonSeelsorge).
+HUMAN_INTENTS = frozenset({"request_human", "ask_starke_stelle", "ask_contacts", "ask_psychological_support"})
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Response names to utter, the mode afterwards (``END`` ends it), and the move's name.
+
+    ``move`` names what was recognised (e.g. ``called_police``); it is safe to log.
+    """
+
+    responses: tuple[str, ...]
+    mode: str
+    move: str
+
+
+def emergency_reply(assessment: SafetyAssessment) -> Reply:
+    """Entry into the danger mode (110 first) or the medical mode (112 first)."""
+    if assessment.kind == "medical":
+        return Reply(("utter_medical_emergency", "utter_medical_stay"), MEDICAL, "medical")
+    extra = ("utter_violence_helpline",) if assessment.topics else ()
+    return Reply(("utter_emergency", "utter_emergency_stay", *extra), DANGER, "danger")
+
+
+def crisis_reply(assessment: SafetyAssessment) -> Reply:
+    """Entry into the crisis mode: TelefonSeelsorge first for self-harm and distress.
+
+    Self-harm gets 112 first when it is acute, never "call the police" or "lock yourself in",
+    and a gentle question whether the person is safe; disclosed violence gets the help lines.
+    "Ich will mir nichts antun, ich bin nur müde" gets warm words and no mode.
+    """
+    if assessment.kind == "reassured":
+        return Reply(("utter_crisis_relief",), END, "reassured")
+    if assessment.kind == "self_harm_now":
+        responses: tuple[str, ...] = ("utter_self_harm_now", "utter_self_harm_not_alone")
+    elif assessment.kind == "self_harm":
+        responses = ("utter_self_harm", "utter_self_harm_not_alone")
+    elif assessment.kind == "violence":
+        return Reply(("utter_violence_support", "utter_violence_safe"), VIOLENCE, "violence")
+    else:
+        responses = ("utter_mental_distress", "utter_distress_followup")
+    if assessment.kind.startswith("self_harm") and assessment.topics:
+        responses = (*responses, "utter_violence_helpline")
+    return Reply(responses, CRISIS, assessment.kind or "distress")
+
+
+def _rotate(names: Sequence[str], last_bot: Sequence[str]) -> str:
+    """The first of ``names`` not said in the bot's last turn (never the same text twice in a row)."""
+    return next((n for n in names if n not in last_bot), names[0])
+
+
+def _signal_reply(assessment: SafetyAssessment, mode: str) -> Reply | None:
+    """A new kind of danger decides, in any mode: danger from others, a medical emergency, or
+    self-harm. A signal of the mode's own kind is read by the mode (``_danger_followup``...)."""
+    if assessment.is_acute and assessment.kind != mode:
+        return emergency_reply(assessment)
+    if assessment.level == "distress" and assessment.kind.startswith("self_harm"):
+        if mode == CRISIS:
+            first = "utter_self_harm_now" if assessment.kind == "self_harm_now" else "utter_self_harm_again"
+            return Reply((first, "utter_self_harm_not_alone"), CRISIS, assessment.kind)
+        return crisis_reply(assessment)
+    return None
+
+
+def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = ()) -> Reply:
+    """The reply to ``text`` while the conversation is in ``mode``.
+
+    Args:
+        mode: ``danger``, ``medical`` or ``crisis``.
+        text: the user's message.
+        intent: the intent the NLU (and safety net) gave it.
+        last_bot: response names the bot uttered in its previous turn.
+    """
+    assessment = assess(text)
+    signal = _signal_reply(assessment, mode)
+    if signal is not None:
+        return signal
+    norm = normalise(text)
+    if mode == DANGER:
+        return _danger_followup(norm, text, intent, assessment, last_bot)
+    if mode == MEDICAL:
+        return _medical_followup(norm, intent, assessment, last_bot)
+    if mode == VIOLENCE:
+        return _violence_followup(norm, intent, assessment, last_bot)
+    return _crisis_followup(norm, text, intent, assessment, last_bot)
+
+
+def _danger_followup(norm: str, text: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str]) -> Reply:
+    still = assessment.is_acute
+    called = p.CALLED_POLICE.search(norm)
+    if p.DANGER_OVER.search(norm) and not called and not still:
+        return Reply(("utter_danger_over",), END, "danger_over")
+    if p.OFFENDER_GONE.search(norm) and not still:
+        return Reply(("utter_danger_gone",), DANGER, "offender_gone")
+    if called:
+        return Reply(("utter_danger_wait",), DANGER, "called_police")
+    for pattern, response, move in (
+        (p.ASK_CALL_POLICE, "utter_danger_call_police", "ask_call_police"),
+        (p.FIRE_SELF, "utter_danger_fire", "fire_self"),
+        (p.CONFRONT, "utter_danger_stay_inside", "confront"),
+        (p.LEAVE, "utter_danger_leave", "leave"),
+        (p.CANNOT_TALK, "utter_danger_silent", "cannot_talk"),
+    ):
+        if pattern.search(norm):
+            return Reply((response,), DANGER, move)
+    if still:
+        return Reply(("utter_danger_still",), DANGER, "still_danger")
+    if p.ALONE_AFRAID.search(norm) or intent == "mental_distress":
+        return Reply((_rotate(("utter_danger_calm", "utter_danger_calm_again"), last_bot),), DANGER, "alone_afraid")
+    if assessment.level == "violence":
+        return Reply(("utter_violence_helpline",), DANGER, "violence")
+    if intent in HUMAN_INTENTS:
+        return Reply(("utter_danger_human",), DANGER, "human")
+    if intent == "thank":
+        return Reply(("utter_danger_thanks",), DANGER, "thanks")
+    move = "no" if is_plain_no(text) or intent == "deny" else "other"
+    return Reply((_rotate(("utter_danger_checkin", "utter_danger_checkin_again"), last_bot),), DANGER, move)
+
+
+def _medical_followup(norm: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str]) -> Reply:
+    if (p.MEDICAL_OVER.search(norm) or p.DANGER_OVER.search(norm)) and not assessment.is_acute:
+        return Reply(("utter_medical_over",), END, "medical_over")
+    if p.CALLED_AMBULANCE.search(norm) or p.CALLED_POLICE.search(norm):
+        return Reply(("utter_medical_wait",), MEDICAL, "called_ambulance")
+    if assessment.is_acute:
+        return Reply(("utter_medical_still",), MEDICAL, "still_medical")
+    if intent == "thank":
+        return Reply(("utter_medical_thanks",), MEDICAL, "thanks")
+    return Reply((_rotate(("utter_medical_checkin", "utter_medical_wait"), last_bot),), MEDICAL, "other")
+
+
+def _crisis_followup(norm: str, text: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str]) -> Reply:
+    asked_safe = "utter_self_harm_not_alone" in last_bot or "utter_violence_safe" in last_bot
+    if assessment.level == "violence":
+        return crisis_reply(assessment)
+    if p.SAFE_QUESTION.search(norm):
+        return Reply(("utter_crisis_ask_safe_again",), CRISIS, "safe_question")
+    if assessment.kind == "reassured" or (asked_safe and "self_harm" in assessment.suppressed):
+        return Reply(("utter_crisis_relief",), CRISIS, "no_self_harm")
+    if asked_safe and (is_plain_no(text) or intent == "deny"):
+        # "Sind Sie gerade in Sicherheit?" – "nein": not safe. 112, and not alone.
+        return Reply(("utter_self_harm_now", "utter_self_harm_not_alone"), CRISIS, "not_safe")
+    if p.CRISIS_BETTER.search(norm):
+        return Reply(("utter_crisis_over",), END, "crisis_over")
+    if asked_safe and (p.SAFE_YES.search(norm) or intent == "affirm"):
+        return Reply(("utter_crisis_safe",), CRISIS, "safe")
+    if p.CHAT_QUESTION.search(norm):
+        return Reply(("utter_crisis_chat",), CRISIS, "chat")
+    if assessment.level == "distress":
+        return Reply((_rotate(("utter_crisis_distress_again", "utter_crisis_listen"), last_bot),), CRISIS, "distress")
+    if intent in HUMAN_INTENTS:
+        return Reply(("utter_crisis_human",), CRISIS, "human")
+    if intent == "thank":
+        return Reply(("utter_crisis_thanks",), CRISIS, "thanks")
+    if intent == "goodbye":
+        return Reply(("utter_crisis_goodbye",), END, "goodbye")
+    listen = ("utter_crisis_listen", "utter_crisis_listen_again", "utter_crisis_listen_third")
+    return Reply((_rotate(listen, last_bot),), CRISIS, "other")
+
+
+def _violence_followup(norm: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str]) -> Reply:
+    """After a disclosure of sexual or domestic violence: the help lines, no alarm, no forms."""
+    if p.CRISIS_BETTER.search(norm):
+        return Reply(("utter_crisis_over",), END, "crisis_over")
+    if p.ALONE_AFRAID.search(norm):
+        return Reply(("utter_violence_plan",), VIOLENCE, "afraid")
+    if intent == "thank":
+        return Reply(("utter_crisis_thanks",), VIOLENCE, "thanks")
+    if intent == "goodbye":
+        return Reply(("utter_crisis_goodbye",), END, "goodbye")
+    return Reply((_rotate(("utter_violence_listen", "utter_violence_listen_again"), last_bot),), VIOLENCE, "other")

@@ -1,0 +1,150 @@
+"""Replies in the danger, medical and crisis modes (bot.safety.followup), without Rasa."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain import load_domain
+from bot.safety import assess
+from bot.safety.followup import CRISIS, DANGER, END, MEDICAL, crisis_reply, emergency_reply, followup
+
+
+def test_every_reply_name_is_a_domain_response() -> None:
+    responses = load_domain()["responses"]
+    replies = [
+        emergency_reply(assess("er steht mit einem Messer vor der Tür")),
+        emergency_reply(assess("Ich habe einen Herzinfarkt")),
+        crisis_reply(assess("Ich will mich umbringen")),
+        crisis_reply(assess("ich hab alle tabletten geschluckt und will sterben")),
+        crisis_reply(assess("Ich wurde vergewaltigt")),
+        crisis_reply(assess("Ich bin depressiv")),
+    ]
+    texts = [
+        "soll ich die polizei rufen?",
+        "hab 110 angerufen",
+        "ich bin allein",
+        "soll ich rausgehen?",
+        "die polizei ist da",
+        "danke",
+        "hä",
+        "nein ich will mir nichts antun",
+        "es geht wieder",
+        "ich will nicht mehr leben",
+        "der rettungswagen ist da",
+    ]
+    for mode in (DANGER, MEDICAL, CRISIS):
+        replies += [followup(mode, t, "") for t in texts]
+    for reply in replies:
+        for name in reply.responses:
+            assert name in responses, name
+
+
+def test_entry_replies_put_the_right_number_first() -> None:
+    assert emergency_reply(assess("einer tritt gerade meine tür ein")).responses[0] == "utter_emergency"
+    assert emergency_reply(assess("Ich habe einen Herzinfarkt")).responses[0] == "utter_medical_emergency"
+    assert crisis_reply(assess("Ich will mich umbringen")).responses[0] == "utter_self_harm"
+    assert crisis_reply(assess("ich hab alle tabletten geschluckt")).responses[0] == "utter_self_harm_now"
+    assert crisis_reply(assess("Ich wurde vergewaltigt")).responses[0] == "utter_violence_support"
+
+
+def test_self_harm_reply_never_sends_police_advice() -> None:
+    responses = load_domain()["responses"]
+    for text in ("Ich will mich umbringen", "ich hab alle tabletten geschluckt", "Ich bin allen nur eine Last"):
+        for name in crisis_reply(assess(text)).responses:
+            body = str(responses[name][-1]["text"])
+            assert "Polizei" not in body and "110" not in body and "schließen Sie sich ein" not in body, name
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("soll ich die polizei rufen oder übertreibe ich?", "utter_danger_call_police"),
+        ("Ich habe die 110 angerufen. Was soll ich machen, bis die da sind?", "utter_danger_wait"),
+        ("soll ich rausgehen und mit ihm reden?", "utter_danger_stay_inside"),
+        ("ich bin allein und hab solche angst", "utter_danger_calm"),
+        ("er ist weg", "utter_danger_gone"),
+        ("Entwarnung, es war nur der Nachbar", "utter_danger_over"),
+        ("ok hab anjerufen, die kommen", "utter_danger_wait"),
+        ("soll ich selber löschen? hab nen gartenschlauch", "utter_danger_fire"),
+        ("sollen wir den stand einpacken oder bleiben?", "utter_danger_leave"),
+        ("ich kann nicht telefonieren, der hört mich", "utter_danger_silent"),
+        ("er redet ganz lieb durch die tür, ich soll aufmachen", "utter_danger_stay_inside"),
+        ("Die Polizei ist jetzt da", "utter_danger_over"),
+        ("jetzt tritt er gegen die tür", "utter_danger_still"),
+    ],
+)
+def test_danger_mode_answers_the_follow_up(text: str, response: str) -> None:
+    assert followup(DANGER, text, "").responses[0] == response
+
+
+def test_the_end_of_danger_ends_the_mode_and_waiting_keeps_it() -> None:
+    assert followup(DANGER, "die polizei ist da", "").mode == END
+    assert followup(DANGER, "hab 110 angerufen", "").mode == DANGER
+    # He has gone, but the police are not there yet: stay where it is safe.
+    assert followup(DANGER, "er ist abgehauen, die polizei is aber noch nich da", "").mode == DANGER
+
+
+def test_violence_mode_keeps_to_the_help_line_without_alarm() -> None:
+    from bot.safety.followup import VIOLENCE
+
+    entry = crisis_reply(assess("Ich wurde vergewaltigt"))
+    assert entry.mode == VIOLENCE
+    reply = followup(VIOLENCE, "spricht das telefon auch türkisch?", "")
+    assert reply.responses == ("utter_violence_listen",)
+    assert reply.mode == VIOLENCE
+
+
+def test_danger_mode_never_repeats_the_same_checkin_twice_in_a_row() -> None:
+    first = followup(DANGER, "hmm", "").responses
+    second = followup(DANGER, "hmm", "", last_bot=first).responses
+    assert first != second
+
+
+def test_self_harm_in_danger_mode_switches_to_crisis() -> None:
+    reply = followup(DANGER, "ich will einfach nicht mehr leben", "")
+    assert reply.mode == CRISIS
+    assert reply.responses[0] == "utter_self_harm"
+
+
+@pytest.mark.parametrize(
+    ("text", "last_bot", "response", "mode"),
+    [
+        (
+            "Nein, ich will mir nichts antun. Ich bin nur so müde.",
+            ("utter_self_harm_not_alone",),
+            "utter_crisis_relief",
+            CRISIS,
+        ),
+        ("nein", ("utter_self_harm_not_alone",), "utter_self_harm_now", CRISIS),
+        ("ja, mein mann ist bei mir", ("utter_self_harm_not_alone",), "utter_crisis_safe", CRISIS),
+        ("es geht wieder, danke", (), "utter_crisis_over", END),
+        ("ich will nicht mehr leben", ("utter_crisis_listen",), "utter_self_harm_again", CRISIS),
+        ("da steht einer mit messer vor der tür", (), "utter_emergency", DANGER),
+    ],
+)
+def test_crisis_mode_reads_the_follow_up_in_context(
+    text: str, last_bot: tuple[str, ...], response: str, mode: str
+) -> None:
+    reply = followup(CRISIS, text, "", last_bot=last_bot)
+    assert reply.responses[0] == response
+    assert reply.mode == mode
+
+
+def test_crisis_mode_small_talk_is_warm_and_varied() -> None:
+    first = followup(CRISIS, "heute war ratssitzung", "out_of_scope")
+    second = followup(CRISIS, "heute war ratssitzung", "out_of_scope", last_bot=first.responses)
+    assert first.responses != second.responses
+    assert first.mode == second.mode == CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "mode"),
+    [
+        ("hab 112 angerufen, was soll ich tun bis der krankenwagen kommt", "utter_medical_wait", MEDICAL),
+        ("der rettungswagen ist da", "utter_medical_over", END),
+    ],
+)
+def test_medical_mode(text: str, response: str, mode: str) -> None:
+    reply = followup(MEDICAL, text, "")
+    assert reply.responses[0] == response
+    assert reply.mode == mode
