@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.events import last_bot_turn
 from bot.safety import SafetyAssessment
 from bot.safety.followup import Reply, crisis_reply, emergency_reply, followup
-from bot.safety.hint import needs_danger_hint
+from bot.safety.hint import has_danger_signal, needs_danger_hint
 
 logger = logging.getLogger(__name__)
 MODE_SLOT = "safety_mode"
@@ -78,7 +78,8 @@ class ActionCrisis(Action):
         """Utter the crisis reply for the message's kind and set ``safety_mode`` to crisis."""
         intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
         default = "violence" if intent == "disclose_violence" else "distress"
-        return _say(dispatcher, crisis_reply(_assessment(tracker, default)))
+        signal = has_danger_signal(tracker.latest_message or {})
+        return _say(dispatcher, crisis_reply(_assessment(tracker, default), danger_signal=signal))
 
 
 class ActionSafetyFollowup(Action):

@@ -15,8 +15,8 @@ It runs last in the pipeline, after the classifier and the FallbackClassifier, a
 * a reply that is only a form of "no" ("nee grad nich") -> ``deny``;
 * a danger word that was only reported ("im Brief steht, sie zünden mein Haus an") while the
   classifier saw no topic -> ``report_threat``;
-* ``mental_distress`` from the classifier on a message with a good ending and no crisis
-  pattern ("kaputt, aber die Vorlage ist durch 😄") -> demoted to the next intent;
+* ``mental_distress`` from the classifier on a calm message (question, look back,
+  hypothetical, framed) or one with a good ending, and no crisis pattern -> demoted;
 * ``emergency`` predicted although every danger word in the message was negated, in the
   past, hypothetical or reported, or although no danger word fired and the message is calm
   (a question, looking back, hypothetical, "keine Gefahr") -> demoted to the next intent.
@@ -28,6 +28,7 @@ never message text), so evaluations and conversation reviews can see why.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -55,6 +56,7 @@ from bot.safety.hint import needs_danger_hint
 logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety"
+_DIGIT = re.compile(r"\d")
 DANGER_SIGNAL = "danger_signal"
 
 
@@ -127,8 +129,19 @@ class SafetyNet(GraphComponent):
         elif predicted == self._emergency and (assessment.suppressed or assessment.calm) and self._demote:
             action = "demoted_emergency"
             self._demote_intent(message, self._emergency)
-        elif predicted == self._distress and assessment.level == "none" and is_positive(text) and self._demote:
-            # "Ich bin total kaputt nach der Sitzung, aber die Vorlage ist durch 😄"
+        elif predicted == self._distress and assessment.level == "none" and _DIGIT.search(text) and self._demote:
+            # A number and no crisis pattern is most likely an answer ("am 31. Februar"): leave it
+            # to the form or the fallback, not to the next topic in the ranking.
+            action = "demoted_distress"
+            self._set_intent(message, "nlu_fallback")
+        elif (
+            predicted == self._distress
+            and assessment.level == "none"
+            and (assessment.calm or is_positive(text))
+            and self._demote
+        ):
+            # No crisis pattern, and a question, a look back, a hypothetical or a good ending:
+            # "Wie erkenne ich Burnout bei Kollegen?", "kaputt, aber die Vorlage ist durch 😄".
             action = "demoted_distress"
             self._demote_intent(message, self._distress)
         if action != "none":

@@ -43,12 +43,14 @@ def emergency_reply(assessment: SafetyAssessment) -> Reply:
     return Reply(("utter_emergency", "utter_emergency_stay", *extra), DANGER, "danger")
 
 
-def crisis_reply(assessment: SafetyAssessment) -> Reply:
+def crisis_reply(assessment: SafetyAssessment, danger_signal: bool = False) -> Reply:
     """Entry into the crisis mode: TelefonSeelsorge first for self-harm and distress.
 
     Self-harm gets 112 first when it is acute, never "call the police" or "lock yourself in",
     and a gentle question whether the person is safe; disclosed violence gets the help lines.
-    "Ich will mir nichts antun, ich bin nur müde" gets warm words and no mode.
+    "Ich will mir nichts antun, ich bin nur müde" gets warm words and no mode. Other distress
+    in a message with a danger signal ("ich habe Angst, er probiert am Schloss herum") starts
+    with the 110 hint: fear may be of someone at the door.
     """
     if assessment.kind == "reassured":
         return Reply(("utter_crisis_relief",), END, "reassured")
@@ -59,7 +61,8 @@ def crisis_reply(assessment: SafetyAssessment) -> Reply:
     elif assessment.kind == "violence":
         return Reply(("utter_violence_support", "utter_violence_safe"), VIOLENCE, "violence")
     else:
-        responses = ("utter_mental_distress", "utter_distress_followup")
+        hint = ("utter_danger_hint",) if danger_signal else ()
+        responses = (*hint, "utter_mental_distress", "utter_distress_followup")
     if assessment.kind.startswith("self_harm") and assessment.topics:
         responses = (*responses, "utter_violence_helpline")
     return Reply(responses, CRISIS, assessment.kind or "distress")

@@ -11,6 +11,10 @@ from typing import Any
 
 # Intents whose own reply is the safety reply: no hint on top of it.
 SAFETY_INTENTS = frozenset({"emergency", "mental_distress", "disclose_violence", "health_complaint"})
+# Trigger groups of danger from others and of medical emergencies (bot/safety/patterns.py).
+DANGER_GROUPS = frozenset(
+    {"weapon", "pursuit", "fire", "break_in", "attack", "injury", "device", "explicit", "medical", "reported"}
+)
 # The classifier's emergency confidence from which a non-emergency answer carries the hint.
 HINT_CONFIDENCE = 0.1
 
@@ -23,10 +27,17 @@ def needs_danger_hint(parse_data: dict[str, Any]) -> bool:
     classifier emergency, or the classifier gave ``emergency`` some weight.
     """
     intent = str((parse_data.get("intent") or {}).get("name") or "")
-    if intent in SAFETY_INTENTS:
-        return False
+    return intent not in SAFETY_INTENTS and has_danger_signal(parse_data)
+
+
+def has_danger_signal(parse_data: dict[str, Any]) -> bool:
+    """A danger word (even suppressed), a demoted emergency, or some classifier weight on it.
+
+    Crisis, violence and pain triggers are not danger words: "Ich bin depressiv" has none.
+    """
     safety = parse_data.get("safety") or {}
-    if safety.get("triggers") or safety.get("suppressed") or safety.get("action") == "demoted_emergency":
+    words = {str(w).split(":")[0] for w in [*(safety.get("triggers") or ()), *(safety.get("suppressed") or ())]}
+    if words & DANGER_GROUPS or safety.get("action") == "demoted_emergency":
         return True
     return any(
         r.get("name") == "emergency" and float(r.get("confidence") or 0.0) >= HINT_CONFIDENCE

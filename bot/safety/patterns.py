@@ -46,7 +46,7 @@ def each(*alternatives: str) -> tuple[re.Pattern[str], ...]:
 
 WHO = r"(?:er|sie|der|die|einer|eine|oaner|oiner|oana|ener|ene|een|dä|welche|kääls|kerle|typen|jemand|irgendwer|irgendjemand|wer|oana|ana|eener|eena|typ|kerl|mann|frau|leute|maenner|die typen|angreifer|der typ|ein mann|zwei|drei|mehrere)"
 PLACE = r"(?:haus|huus|wohnung|gartn|gaarte|gaarten|gartl|einfahrt|auffahrt|dachboden|speicher|buero|flur|garten|keller|treppenhaus|hof|rathaus|buergerbuero|wahlkreisbuero|amtszimmer|zimmer|kueche|kuchl|schlafzimmer|garage|\w*auto|\w*wagen|saal|sitzungssaal|ratssaal)"
-WEAPON = r"(?:messer|messern|messa|mest|prügl|molli|mollis|fackel|waffe|waffen|pistole|knarre|revolver|gewehr|gwehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|knueppel|schlagring|schraubenzieher|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
+WEAPON = r"(?:wagenheber|messer|messern|messa|mest|prügl|molli|mollis|fackel|waffe|waffen|pistole|knarre|revolver|gewehr|gwehr|schusswaffe|axt|beil|baseballschlaeger|baseballschlager|schlaeger|schlagstock|eisenstange|stange|machete|hammer|schwert|knueppel|schlagring|schraubenzieher|kanister|benzin|brandsatz|brandsaetze|molotow\w*)"
 FOLLOW = r"v(?:er|a)fol(?:g|sch|ch)(?:t|en)"
 
 # Each trigger is (group, strength, pattern). "strong" patterns are present-tense danger
@@ -157,6 +157,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
         each(
             r"\b(?:einbrecher|aufgebrochen|aufgehebelt|durchbrochen|inbroken)\b",
             r"\b(?:tuer|fenster|scheibe\w*|fensterscheibe\w*)\s+(?:\w+\s+){0,2}ein\b",
+            r"\blieg(?:t|en)\s+(?:\w+\s+){0,4}am\s+boden\b",
             r"\bueber\s+den\s+zaun\b",
             r"\b(?:eingedrungen|eingebrochen|einbruch)\b",
             r"\bin\s+die\s+(?:menge|menschenmenge|leute)\s+gefahren\b|\beskaliert\b|\beingeschmissen\b",
@@ -282,7 +283,7 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:steht|stehen|wartet|warten|lauert|lauern|klingelt|klingeln)\s+(?:\w+\s+){0,4}(?:vor\s+(?:meiner|der|unserer|meinem|dem|unserem|mir|uns)|vorm)\b(?:\s+(?:tuer|haustuer|wohnungstuer|haus|wohnung|buero|fenster))?",
             # someone at the window, gate or drive, looking in, knocking (dialect too)
             r"\b(?:steht|stehen|steiht|stoht|ist|sind|is|isch|san|sin|klopft|klopfen|hockt|sitzt|sitzen)\s+(?:\w+\s+){0,3}(?:am|ans|an\s+(?:meinem|unserem|dem|der|mien|dr)|unterm|unter\s+dem|vorm|vür\s+d'r|vür|in\s+der|auf\s+der)\s+(?:\w+\s+)?(?:fenster|fensta|fenschter|\w*fenster|gartentor|tor|zaun|einfahrt|auffahrt|\w*tür|\w*dier|\w*dür|döör)\b",
-            r"\bklopf\w*\s+(?:\w+\s+){0,5}(?:ans|an\s+das|an\s+die|am)\s+(?:\w+\s+)?(?:fenster|fensta|fenschter|tür|scheibe)\b",
+            r"\bklopf\w*\s+(?:\w+\s+){0,5}(?:ans|an\s+das|an\s+die|am)\s+(?:\w+\s+)?(?:fenster|fensta|fenschter|tür|scheibe\w*)\b",
             r"\b(?:schaut|guckt|glotzt|starrt|kiekt|leuchtet|linst)\s+(?:\w+\s+){0,5}(?:ins|in\s+(?:mein|unser|das|die|den))\s+(?:\w+\s+)?(?:fenster|fensta|fenschter|haus|auto|wohnzimmer|schlafzimmer|küche)\b",
             r"\b(?:will|well|wui|wollen|wolle|woin)\s+(?:\w+\s+)?(?:rin|erin|rein|rei|nei|eini|ins\s+haus)\b",
             r"\b(?:abstecha|umbringa|kaltmacha|abmurksa)\b",
@@ -296,6 +297,17 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:herum|rum)(?:hebeln|hebelt|fummelt|fummeln|schleichen|schleicht)\b",
             r"\b(?:ausgang|ausgänge|tür|türen|ausfahrt|einfahrt)\s+(?:\w+\s+){0,2}(?:blockiert|versperrt|zugestellt)\b",
             r"\b(?:wird|werden)\s+immer\s+(?:lauter|aggressiver|wütender|bedrohlicher)\b",
+            r"\b(?:ist|is|sind)\s+(?:\w+\s+){0,2}(?:hier|da)\s+(?:vorm|vor\s+dem|vor\s+meinem|im)\b|\b(?:die|sie|er)\s+(?:sind|san|ist|is)\s+wieder\s+da\b",
+            r"\blass\w*\s+(?:mich|uns)\s+(?:nicht|nich|ned)\s+(?:weg|raus|gehen|durch)\b",
+            r"\bringen\s+miteinander\b|\bprügeln\s+sich\b|\bkniet\s+auf\b|\b(?:wirft|werfen|schmeißt)\s+(?:\w+\s+)?(?:stühle|gläser|tische)\b",
+            r"\b(?:tritt|dridd|tridd)\s+(?:\w+\s+)?(?:dagegen|dagegn)\b|\b(?:sleit|schlägt)\s+(?:mi|mich)\s+(?:doot|tot)\b|\bmacht\s+(?:mich|mi)\s+hie\b",
+            r"\bhinter\s+(?:mir|uns)\s+(?:ist|is|sind|fährt|läuft)\b|\bumzufahren\b|\bwendet\s+jetzt\b",
+            r"\b(?:unten|draußen|drauße)\s+(?:\w+\s+)?(?:rumlaufen|herumlaufen|rumrennen)\b|\bist\s+(?:jetzt\s+)?in\s+(?:der\s+)?(?:küche|wohnung|stube|wohnzimmer)\b",
+            r"\bes\s+(?:klopft|klingelt|hämmert|poltert|klirrt)\b|\bklirrt\b|\bklinke\b",
+            r"\bkommt\s+(?:\w+\s+){0,2}auf\s+(?:meine|unsere|die)\s+(?:\w+\s+)?(?:haustür|tür|wohnung|haus)\s+zu\b|\b(?:kommt|kommen)\s+(?:\w+\s+){0,5}auf\s+(?:mich|uns)\s+zu\b",
+            r"\büber\s+(?:unseren|meinen|den)\s+(?:garten)?zaun\b|\bsteht\s+(?:\w+\s+)?noch\s+(?:daneben|davor)\b",
+            r"\bsteigt\s+(?:\w+\s+){0,4}aus\b|\bwarten\s+(?:\w+\s+)?(?:an\s+der\s+ecke|draußen|vor\s+der\s+tür)\b|\bwartet\s+(?:\w+\s+)?draußen\b",
+            r"\bschreib\w*\s+(?:\w+\s+)?aus\s+dem\s+(?:kleiderschrank|schrank|versteck|bad|keller)\b|\b(?:ist|is)\s+noch\s+im\s+(?:gebäude|haus|saal|raum)\b",
             r"\b(?:er|der|einer|jemand)\s+sitzt\s+(?:\w+\s+)?drin\b|\b(?:auto|wagen)\s+(?:\w+\s+){0,3}(?:gegenüber|vorm\s+haus|vor\s+dem\s+haus)\b",
         ),
     ),
@@ -332,8 +344,10 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
             r"\bkeine\s+lust\s+mehr\s+(?:zu\s+leben|auf\s+(?:das|mein|dieses)\s+leben)\b",
             r"\b(?:hab|habe)\s+(?:\w+\s+){0,2}keine\s+kraft\s+mehr\s+zu\s+leben\b",
             # hurting or killing oneself
-            rf"\b(?:will|möchte|werde|könnte|würde|tät|möcht|muss)\s+{_ME}\s+(?:\w+\s+){{0,3}}(?:umbringen|umzubringen|töten|erhängen|aufhängen|ritzen|verletzen|schneiden|erschießen|vergiften|weh\s*tun|wehtun|was\s+antun|etwas\s+antun)\b",
-            rf"\b{_ME}\s+(?:\w+\s+){{0,2}}(?:umzubringen|umbringen|aufzuhängen|zu\s+töten|zu\s+ritzen|zu\s+verletzen|selbst\s+zu\s+verletzen)\b",
+            # the writer is the subject ("ich will mich umbringen"), never "er will mich umbringen"
+            rf"\b(?:ich|i)\s+(?:(?!(?:er|sie|der|die|man|jemand|einer|mann|typ)\b)\w+\s+){{0,8}}(?:will|möchte|werde|könnte|würde|tät|möcht|muss|wollte|wui|mog)\s+{_ME}\s+(?:\w+\s+){{0,3}}(?:umbringen|umbringa|umzubringen|töten|erhängen|aufhängen|ritzen|verletzen|schneiden|erschießen|vergiften|weh\s*tun|wehtun|was\s+antun|etwas\s+antun)\b",
+            rf"^\s*{_ME}\s+(?:\w+\s+){{0,2}}(?:umbringen|töten|aufhängen)\b|\b(?:will|möchte|werde|könnte|würde)\s+ich\s+{_ME}\s+(?:\w+\s+){{0,3}}(?:umbringen|töten|aufhängen|erhängen|ritzen|verletzen)\b",
+            rf"\b(?:gedanken|daran|überleg\w*|plane|vorhabe|versuch\w*|lust|drang)\s*,?\s+{_ME}\s+(?:\w+\s+){{0,2}}(?:umzubringen|aufzuhängen|zu\s+töten|zu\s+ritzen|zu\s+verletzen|selbst\s+zu\s+verletzen|das\s+leben\s+zu\s+nehmen)\b",
             rf"\b(?:ritze|schneide|verletze)\s+{_ME}\b",
             r"\bmir\s+(?:\w+\s+){0,2}(?:was|etwas|ebbes|wos)\s+an(?:tun|zutun|tue)\b",
             r"\b(?:selbstmord|suizid\w*|suizidal|lebensmüde|freitod|selbstverletzung|selbst\s+verletzen)\b",
@@ -383,6 +397,18 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
             r"\bam\s+besten\b(?:\s+\w+){0,4}\s+(?:nicht\s+mehr\s+da|tot|weg)\b|\bich\s+wär\w*\s+(?:\w+\s+)?(?:gar\s+)?nicht\s+mehr\s+da\b",
             r"\b(?:keine|keene|koa|kein|keen)\s+(?:lust|bock|kraft)\s+(?:mehr\s+)?(?:op|up|auf|uff)\s+(?:dat|das|mein|min)\s+(?:leven|leben|lebn)\b",
             r"\b(?:was|wat|wos)\s+(?:soll|schall|söll)\s+(?:das|dat|des)\s+(?:alles\s+)?noch\b|\bwozu\s+(?:das\s+)?(?:alles\s+)?noch\b",
+            r"\bein\s+schritt\s+und\b|\bendlich\s+ruhe\b|\bob\s+ich\s+(?:\w+\s+)?(?:wieder\s+)?runter\s*geh\w*\b",
+            r"\b(?:auf(?:m|\s+dem)|auf\s+der)\s+(?:dach|brücke|hochhaus|turm|gleis\w*)\b(?:\s+\w+){0,8}\s+(?:spring\w*|runter\w*|weiß\s+nicht)\b",
+            r"\b(?:seil|strick|gewehr|jagdgewehr|pistole|waffe)\s+(?:\w+\s+){0,6}(?:gelegt|geholt|bereit|liegt|hingelegt|besorgt|sitz\w*\s+(?:\w+\s+)?damit)\b|\bsitz\w*\s+(?:jetzt\s+)?damit\s+im\b",
+            r"\b(?:dann\s+ist\s+(?:eben|halt)\s+schluss|dann\s+war'?s\s+das(?:\s+halt)?|schluss\s+mit\s+allem|auch\s+mit\s+mir)\b",
+            r"\b(?:briefe|brief|abschiedsbrief\w*)\s+(?:\w+\s+){0,4}(?:für\s+danach|geschrieben\s+für)\b|\bfür\s+danach\b",
+            r"\b(?:mir|mi|mich)\s+würde\s+(?:\w+\s+)?(?:keiner|niemand)\s+(?:fehlen|vermissen)\b|\b(?:keiner|niemand)\s+würde\s+mich\s+vermissen\b",
+            r"\b(?:räume|räum)\s+(?:\w+\s+)?das\s+feld\b(?:\s+\w+){0,4}\s+(?:für\s+immer|ganz)\b|\bganz\.\s+für\s+immer\b",
+            r"\b(?:danach|dann)\s+brauch\w*\s+(?:ich\s+)?nichts\s+mehr\b|\bmeine\s+letzte\s+nachricht\b",
+            r"\b(?:pillen|tabletten)\b(?:\s+\w+){0,8}\s+(?:würde|würden|müsste|müssten)\s+(?:\w+\s+)?reichen\b",
+            r"\b(?:nit|nicht|nich)\s+(?:mieh|mehr)\s+(?:do|da)\s+(?:wör|wär|wäre)\b|\bwann\s+isch\s+nit\b",
+            r"\bes\s+(?:ihm|ihr)\s+leid\s+tut\b(?:\s+\w+){0,6}\s+(?:geht|nimmt)\s+(?:\w+\s+)?nicht\s+mehr\s+ran\b|\bdass\s+er\s+uns\s+liebt\b",
+            r"\bnicht\s+mehr\s+(?:nach\s+hause|heim)\b(?:\s+\w+){0,4}\s+(?:ruhe|alle)\b|\bdann\s+(?:ham|haben)\s+alle\s+(?:ihre\s+)?ruhe\b",
         ),
     ),
     (
@@ -445,6 +471,23 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
             r"\btrink\w*\s+(?:\w+\s+){0,3}mehr\s+als\s+früher\b|\bdamit\s+ich\s+(?:\w+\s+)?runterkomme\b",
             r"\bersticke\s+(?:\w+\s+)?(?:unter|an|in)\b",
             r"\b(?:nimma|nimmer|nicht\s+mehr)\s+(?:i|ich)\s+(?:selba|selbst|selber)\b",
+            r"\b(?:heul|heule|wein|weine|flenn)\w*\s+(?:\w+\s+){0,2}seit\s+(?:stunden|tagen)\b|\bangefangen\s+zu\s+(?:heulen|weinen)\b|\bweinend\b",
+            r"\b(?:krieg|kriege|krich)\s+(?:\w+\s+)?nichts\s+(?:mehr\s+)?(?:runter|gebacken|hin)\b|\bnix\s+mehr\s+gebacken\b",
+            r"\bständig\s+schlecht\b|\b(?:bauchkrämpfe|herzklopfen|übergeben)\b(?:\s+\w+){0,6}\s+(?:sitzung|mail|amt|sprechstunde)\b|\bbei\s+jeder\s+mail\b",
+            r"\bangst\s*,?\s+(?:\w+\s+){0,2}(?:einkaufen|rauszugehen|aus\s+dem\s+haus|vor\s+die\s+tür|allein)\b",
+            r"\bfix\s+und\s+(?:foxi|fertig)\b(?:\s+\w+){0,4}\s+(?:richtig|total|völlig)\b|\bz'?vui\b|\bzu\s+vui\b",
+            r"\b(?:völlsch|völlig|total)\s+(?:fertsch|fertig)\b|\b(?:gann|kann|konn)\s+nich\s+mehr\b|\bnimmieh\b|\bnimmi\b",
+            r"\bmüde\s+von\s+allem\b|\binnen\s+drin\b|\balles\s+egal\s+geworden\b|\bist\s+mir\s+alles\s+egal\b",
+            r"\b(?:depression|depri)\b|\bnix\s+macht\s+mehr\s+freude\b|\bnichts\s+macht\s+(?:mir\s+)?(?:mehr\s+)?freude\b",
+            r"\bhören\s+nicht\s+auf\s+zu\s+zittern\b|\bherz\s+(?:\w+\s+)?bis\s+zum\s+hals\b",
+            r"\bhalt\w*\s+(?:ich'?s|ich\s+es|es)\s+nicht\s+mehr\s+aus\b|\bweiß\s+nicht\s+mehr\s*,?\s+wer\s+ich\b",
+            r"\b(?:kann|konn)\s+nicht\s+mehr\s+allein\s+sein\b|\bschlafe\s+(?:nur\s+noch\s+)?bei\s+licht\b",
+            r"\bgefühl\s*,?\s+gleich\s+passiert\s+was\b|\bnichts\s+mehr\s+esse\b|\babgenommen\b(?:\s+\w+){0,6}\s+(?:nichts|nix)\s+mehr\b",
+            r"\bweiß\s+nicht\s+wohin\s+mit\s+mir\b|\b(?:wütend|traurig)\s+und\s+(?:so\s+)?(?:traurig|wütend)\b",
+            r"\bderrisch\s+vor\b|\bschlof\s+(?:ka|koa|keine)\s+nacht\b|\b(?:keine|ka|koa)\s+nacht\s+mehr\s+durch\b",
+            r"\b(?:sehr|so|total)\s+traurig\s+und\s+müde\b|\bzitter\w*\s+(?:\w+\s+)?beim\s+gedanken\b",
+            r"\bgedanken\s+(?:\w+\s+)?nicht\s+mehr\s+sortiert\b|\balles\s+dreht\s+sich\b",
+            r"\b(?:schläft|schlaeft|isst)\s+(?:\w+\s+)?(?:nicht\s+mehr|kaum)\b|\bwie\s+ausgewechselt\b",
             r"\b(?:das|dat|des|der\s+job|das\s+amt|die\s+arbeit|das\s+alles|es|rothus|rathaus)\s+(?:\w+\s+)?(?:macht|mäht|maakt)\s+mi(?:ch)?\s+(?:\w+\s+)?(?:kaputt|kapott|fertig|krank)\b",
         ),
     ),
@@ -466,6 +509,14 @@ SELF_HARM_PAIRS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\b(?:halt\s+so|isses\s+halt|wär\s+mir\s+egal|nicht\s+mal\s+wehren|egal)\b",
         ),
         (r"\b(?:bald|bin|wär)\s+(?:\w+\s+)?weg\b", r"\b(?:besser\s+so|für\s+alle\s+besser|so\s+richtig)\b"),
+        (
+            r"\b(?:geschenkt|verschenkt|sortiert|aufgeschrieben|eingearbeitet|geregelt)\b",
+            r"\b(?:ist\s+besser\s+so|danach|für\s+danach|brauch\w*\s+nichts\s+mehr)\b",
+        ),
+        (
+            r"\bkann\s+(?:\w+\s+){0,3}nicht\s+mehr\s+in\s+die\s+augen\b",
+            r"\b(?:schluss|ende|weg|nicht\s+mehr\s+da|aufhören)\b",
+        ),
     )
 )
 
@@ -509,6 +560,15 @@ MEDICAL_TRIGGERS: tuple[Trigger, ...] = (
             r"\bschlimmsten\s+kopfschmerzen\b|\bseh\w*\s+(?:\w+\s+)?doppelt\b|\bdoppelbilder\b",
             r"\bkann\s+(?:\w+\s+){0,3}(?:arm|bein|hand|seite)\s+(?:\w+\s+)?nicht\s+(?:mehr\s+)?(?:bewegen|heben|halten)\b|\bspricht\s+(?:\w+\s+){0,2}(?:komisch|seltsam|verwaschen|undeutlich|wirr)\b|\bgesicht\s+(?:\w+\s+){0,3}taub\b",
             r"\bschwarz\s+vor\s+(?:den\s+)?augen\b|\b(?:rauch|qualm)\s+(?:\w+\s+)?eingeatmet\b",
+            r"\bdruckgefühl\s+in\s+der\s+brust\b|\b(?:zieht|strahlt)\s+(?:\w+\s+){0,2}in\s+den\s+(?:linken\s+)?arm\b|\ban\s+die\s+brust\s+gefasst\b",
+            r"\bvom\s+stuhl\s+gerutscht\b|\b(?:umgfoin|umgefoin|zesammgesackt|zusammgsackt)\b|\bschnauft\s+(?:\w+\s+)?(?:komisch|nich|nicht)\b",
+            r"\b(?:vom|von\s+dem)\s+(?:reiniger|putzmittel|spülmittel|rohrreiniger)\s+getrunken\b|\b(?:tabletten|pillen)\s+(?:\w+\s+){0,3}gegessen\b",
+            r"\bgestürzt\b(?:\s+\w+){0,6}\s+blutet\b|\bes\s+hört\s+nicht\s+auf\b|\bliegt\s+(?:einer|jemand)\s+bewusstlos\b",
+            r"\b(?:arm|bein)\s+(?:\w+\s+){0,4}taub\b|\bkrieg\w*\s+die\s+wörter\s+nicht\s+raus\b|\bspricht\s+(?:auf\s+einmal\s+)?ganz\s+verwaschen\b",
+            r"\b(?:tief\s+in\s+die\s+hand\s+geschnitten|spritzt\s+(?:richtig|das\s+blut))\b|\bdas\s+spritzt\b",
+            r"\b(?:schwillt|schwellen)\s+(?:\w+\s+){0,2}(?:zu|an)\b|\bwespenstich\b|\bzunge\s+(?:ganz\s+)?dick\b|\bjapst\b",
+            r"\bblau\s+im\s+gesicht\b|\bverschluckt\b|\bnicht\s+wach\s+zu\s+kriegen\b|\b(?:hat|hot)\s+zucker\b",
+            r"\bpfefferspray\b(?:\s+\w+){0,6}\s+(?:luft|atmen)\b|\bkrieg\w*\s+kaum\s+luft\b",
             r"\b(?:unterzucker\w*|überzucker\w*)\b|\bdiabetiker\w*\b(?:\s+\w+){0,8}\s+(?:zittert|verwirrt|schwitzt)\b",
             r"\b(?:von\s+der|vonne|von\s+einer|vom)\s+(?:leiter|gerüst|dach)\s+gefallen\b|\bliegt\s+(?:\w+\s+){0,3}und\s+(?:sagt|sacht|rührt\s+sich|bewegt\s+sich)\s+(?:nix|nichts|nicht)\b",
         ),
@@ -674,6 +734,7 @@ FIGURATIVE = any_of(
     r"\b(?:online|im\s+netz|in\s+den\s+medien)\s+(?:\w+\s+){0,2}verfolgt\b",
     r"\b(?:wirkt|wirke|wirkte|fühl\w*|sehr|total|ganz|so|ziemlich|etwas)\s+(?:\w+\s+)?niedergeschlagen\b(?!\s+worden)",
     r"\bblut\w*\s+(?:nur\s+)?(?:ein\s+bisschen|ein\s+wenig|leicht|etwas|kaum)\b",
+    r"\b(?:haushalt|kasse|gemeinde|etat)\s+(?:\w+\s+)?blutet\s+aus\b|\bganze\s+dorf\s+in\s+flammen\b",
     r"\b(?:stimmung|lage|situation|atmosphäre)\s+(?:\w+\s+){0,3}(?:explosiv|aufgeheizt|vergiftet|angespannt)\b",
 )
 NEGATION_WINDOW_BEFORE = 4

@@ -85,3 +85,22 @@ def test_followup_reads_the_bots_last_question() -> None:
     ]
     said, _ = run(ActionSafetyFollowup(), "nein", "deny", {"safety_mode": "crisis"}, asked)
     assert said[0] == "utter_self_harm_now"  # "Sind Sie gerade in Sicherheit?" - "nein": 112
+
+
+def test_distress_with_a_danger_signal_starts_with_110_but_self_harm_never_does() -> None:
+    fear = latest("Bitte bleib bei mir. Er geht unten auf und ab und ich hab solche Angst", "mental_distress")
+    fear["intent_ranking"] = [{"name": "mental_distress", "confidence": 0.6}, {"name": "emergency", "confidence": 0.3}]
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("u1", {}, fear, [], False, None, None, "action_listen")
+    asyncio.run(ActionCrisis().run(dispatcher, tracker, {}))
+    said = [m["response"] for m in dispatcher.messages]
+    assert said[:2] == ["utter_danger_hint", "utter_mental_distress"]
+    self_harm = latest("Ich will mich umbringen.", "mental_distress")
+    self_harm["intent_ranking"] = [
+        {"name": "mental_distress", "confidence": 0.6},
+        {"name": "emergency", "confidence": 0.3},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("u1", {}, self_harm, [], False, None, None, "action_listen")
+    asyncio.run(ActionCrisis().run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["response"] == "utter_self_harm"

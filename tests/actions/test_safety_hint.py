@@ -46,8 +46,15 @@ async def test_answers_start_with_the_hint_when_needed() -> None:
     assert [m["response"] for m in dispatcher.messages] == ["utter_danger_hint", "utter_answer_ask_privacy"]
 
     dispatcher = CollectingDispatcher()
-    await ActionAnswerKnowledge().run(dispatcher, tracker(parse("ask_evidence", {"suppressed": ["x"]})), domain)
+    await ActionAnswerKnowledge().run(dispatcher, tracker(parse("ask_evidence", {"suppressed": ["weapon"]})), domain)
     assert dispatcher.messages[0]["response"] == "utter_danger_hint"
+
+    # Figurative speech ("bei uns brennt die Hütte") or crisis words are no danger signal.
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerKnowledge().run(
+        dispatcher, tracker(parse("ask_evidence", {"suppressed": ["figurative"]})), domain
+    )
+    assert dispatcher.messages[0]["response"] == "utter_article_part"
 
     dispatcher = CollectingDispatcher()
     await ActionAnswerKnowledge().run(dispatcher, tracker(parse("ask_evidence")), domain)

@@ -168,3 +168,17 @@ def test_forms_of_no(text: str) -> None:
 @pytest.mark.parametrize("text", ["ja", "danke", "", "nein, er steht vor der Tür", "ich weiß nicht, ob er noch da ist"])
 def test_not_a_plain_no(text: str) -> None:
     assert not is_plain_no(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe heute einen Brief bekommen, da steht drin, dass man mich umbringen wird",
+        "Er hat gedroht, mich umzubringen",
+        "er schrieb, er will mich umbringen",
+        "ich glaube er will mich umbringen",
+    ],
+)
+def test_a_threat_to_kill_the_writer_is_never_read_as_self_harm(text: str) -> None:
+    result = assess(text)
+    assert not result.kind.startswith("self_harm"), text
