@@ -32,3 +32,12 @@ def last_bot_turn(tracker: Tracker) -> list[str]:
             if name:
                 names.append(str(name))
     return list(reversed(names))
+
+
+def bot_responses(tracker: Tracker) -> list[str]:
+    """Response names the bot uttered in this conversation, oldest first."""
+    return [
+        str((e.get("metadata") or {}).get("utter_action"))
+        for e in tracker.events
+        if e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action")
+    ]

@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.events import last_bot_turn
+from actions.events import bot_responses, last_bot_turn
 from bot.safety import SafetyAssessment
 from bot.safety.followup import Reply, crisis_reply, emergency_reply, followup
 from bot.safety.hint import has_danger_signal, needs_danger_hint
@@ -94,5 +94,6 @@ class ActionSafetyFollowup(Action):
         message = tracker.latest_message or {}
         mode = str(tracker.get_slot(MODE_SLOT) or "danger")
         intent = str((message.get("intent") or {}).get("name") or "")
-        reply = followup(mode, str(message.get("text") or ""), intent, last_bot_turn(tracker))
+        text = str(message.get("text") or "")
+        reply = followup(mode, text, intent, last_bot_turn(tracker), bot_responses(tracker))
         return _say(dispatcher, reply)

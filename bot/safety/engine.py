@@ -150,7 +150,6 @@ def _scan(text: str, triggers: Iterable[Trigger]) -> tuple[list[str], list[str]]
     fired: list[str] = []
     suppressed: list[str] = []
     framed = bool(FRAMING.search(text))
-    inherent = DANGER_NEGATION
     for raw in SENTENCE.findall(text):
         sentence = raw.rstrip(".!?;\n ")
         if not sentence.strip():
@@ -175,7 +174,10 @@ def _scan(text: str, triggers: Iterable[Trigger]) -> tuple[list[str], list[str]]
             habitual = bool(HABIT.search(clause))
             reported = bool(REPORT.search(clause))
             for name, strength, patterns in triggers:
-                for match in (m for p in patterns for m in p.finditer(clause)):
+                for pattern, match in ((p, m) for p in patterns for m in p.finditer(clause)):
+                    # A pattern written with its own negation ("kann ... nicht mehr sprechen")
+                    # keeps it; other negations next to a trigger negate it.
+                    inherent = OWN_NEGATION if _own_negation(pattern) else DANGER_NEGATION
                     hypothetical = clause_start + match.start() >= hypothetical_from
                     if _negated(clause, match, inherent) or (strength == "weak" and past_time):
                         suppressed.append(name)
@@ -208,7 +210,7 @@ def _calm(text: str) -> bool:
         sentence = raw.rstrip(".!?;\n ")
         if raw.rstrip().endswith("?") and QUESTION_START.search(sentence) and not ASKS_WHAT_TO_DO.search(sentence):
             return True
-    return safe or any(p.search(text) for p in (PAST_TIME, HABIT, HYPOTHETICAL, FRAMING, LONG_AGO))
+    return safe or any(p.search(text) for p in (PAST_TIME, HABIT, HYPOTHETICAL, FRAMING, LONG_AGO, REPORT))
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
@@ -261,6 +263,11 @@ def _scan_talk(text: str, triggers: Iterable[Trigger], *, disclosure: bool) -> t
                     else:
                         fired.append(name)
     return fired, suppressed
+
+
+def _own_negation(pattern: re.Pattern[str]) -> bool:
+    """Whether the pattern itself was written with a negation word ("nicht mehr leben")."""
+    return bool(NEGATION.search(re.sub(r"\\.", " ", pattern.pattern)))
 
 
 def _implicit_self_harm(text: str) -> bool:

@@ -86,7 +86,7 @@ def _signal_reply(assessment: SafetyAssessment, mode: str) -> Reply | None:
     return None
 
 
-def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = ()) -> Reply:
+def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = (), history: Sequence[str] = ()) -> Reply:
     """The reply to ``text`` while the conversation is in ``mode``.
 
     Args:
@@ -94,6 +94,8 @@ def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = ()) ->
         text: the user's message.
         intent: the intent the NLU (and safety net) gave it.
         last_bot: response names the bot uttered in its previous turn.
+        history: response names the bot uttered earlier in the conversation (e.g. whether it
+            already told the person how to wait for the police).
     """
     assessment = assess(text)
     signal = _signal_reply(assessment, mode)
@@ -101,7 +103,7 @@ def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = ()) ->
         return signal
     norm = normalise(text)
     if mode == DANGER:
-        return _danger_followup(norm, text, intent, assessment, last_bot)
+        return _danger_followup(norm, text, intent, assessment, last_bot, history)
     if mode == MEDICAL:
         return _medical_followup(norm, intent, assessment, last_bot)
     if mode == VIOLENCE:
@@ -109,8 +111,18 @@ def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = ()) ->
     return _crisis_followup(norm, text, intent, assessment, last_bot)
 
 
-def _danger_followup(norm: str, text: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str]) -> Reply:
+def _danger_followup(
+    norm: str, text: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str], history: Sequence[str]
+) -> Reply:
     still = assessment.is_acute
+    waiting = "utter_danger_wait" in history or "utter_danger_wait" in last_bot
+    said_no = is_plain_no(text) or intent == "deny"
+    if said_no and "utter_danger_checkin_again" in last_bot:
+        # "Sind Sie gerade sicher?" – "nein": still in danger.
+        return Reply(("utter_danger_still",), DANGER, "not_safe")
+    if said_no and not still and "utter_emergency" in last_bot:
+        # "Wenn Sie gerade in Gefahr sind: 110 ..." – "nein": no acute danger after all.
+        return Reply(("utter_danger_false_alarm",), END, "no_danger")
     called = p.CALLED_POLICE.search(norm)
     if p.DANGER_OVER.search(norm) and not called and not still:
         return Reply(("utter_danger_over",), END, "danger_over")
@@ -129,13 +141,16 @@ def _danger_followup(norm: str, text: str, intent: str, assessment: SafetyAssess
             return Reply((response,), DANGER, move)
     if still:
         return Reply(("utter_danger_still",), DANGER, "still_danger")
+    if assessment.kind == "reassured":
+        return Reply(("utter_crisis_relief",), DANGER, "reassured")
     if p.ALONE_AFRAID.search(norm) or intent == "mental_distress":
-        return Reply((_rotate(("utter_danger_calm", "utter_danger_calm_again"), last_bot),), DANGER, "alone_afraid")
+        first = "utter_danger_calm_waiting" if waiting else "utter_danger_calm"
+        return Reply((_rotate((first, "utter_danger_calm_again"), last_bot),), DANGER, "alone_afraid")
     if assessment.level == "violence":
         return Reply(("utter_violence_helpline",), DANGER, "violence")
     if intent in HUMAN_INTENTS:
         return Reply(("utter_danger_human",), DANGER, "human")
-    if intent == "thank":
+    if intent in ("thank", "goodbye"):
         return Reply(("utter_danger_thanks",), DANGER, "thanks")
     move = "no" if is_plain_no(text) or intent == "deny" else "other"
     return Reply((_rotate(("utter_danger_checkin", "utter_danger_checkin_again"), last_bot),), DANGER, move)

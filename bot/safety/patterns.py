@@ -406,6 +406,15 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:räume|räum)\s+(?:\w+\s+)?das\s+feld\b(?:\s+\w+){0,4}\s+(?:für\s+immer|ganz)\b|\bganz\.\s+für\s+immer\b",
             r"\b(?:danach|dann)\s+brauch\w*\s+(?:ich\s+)?nichts\s+mehr\b|\bmeine\s+letzte\s+nachricht\b",
             r"\b(?:pillen|tabletten)\b(?:\s+\w+){0,8}\s+(?:würde|würden|müsste|müssten)\s+(?:\w+\s+)?reichen\b",
+            r"\b(?:tabletten|pillen|medikamente|schlaftabletten)\s+(?:\w+\s+){0,3}(?:im\s+schrank|zu\s+hause|daheim|gesammelt|gehortet)\b|\b(?:tabletten|pillen)\s*,?\s+viele\b",
+            r"^\s*(?:will|möchte|mag)\s+(?:nich|nicht|nimmer|nimma)\s+mehr\s+(?:leben|lebn)\b",
+            r"\b(?:gedanken|daran|dran)\s*,?\s+(?:\w+\s+){0,3}(?:mich|mi|mir|ma)\s+(?:\w+\s+){0,2}(?:umzubringen|aufzuhängen|zu\s+töten|das\s+leben\s+zu\s+nehmen)\b",
+            r"\b(?:weg\s+sein|weg\s+sei)\s*,?\s+für\s+immer\b|\bfür\s+immer\b(?:\s+\w+){0,4}\s+(?:ernst|weg)\b",
+            r"\bbriefe\s+geschrieben\s*,?\s+für\s+(?:später|danach)\b|\bkeiner\s+mehr\s+sorgen\s+um\s+mich\b",
+            r"\bkeinen\s+ausweg\s+mehr\b|\bbald\s+ist\s+ruhe\b|\bzu\s+müde\s+zum\s+weiter\w*\b",
+            r"\bstrick\b(?:\s+\w+){0,6}\s+(?:aufgehängt|hält|befestigt)\b|\b(?:garage|auto)\b(?:\s+\w+){0,6}\s+motor\s+läuft\b",
+            r"\bwie\s+hoch\s+muss\b(?:\s+\w+){0,6}\s+(?:nicht\s+überlebt|sterben)\b|\bdamit\s+man\s+nicht\s+überlebt\b",
+            r"\bdass\s+es\s+aufhört\s*\.?\s*für\s+immer\b|\bnur\s+noch\s+(?:ene|eine)\s+last\b|\bwenn\s+ik\s+nich\s+mehr\s+dor\b",
             r"\b(?:nit|nicht|nich)\s+(?:mieh|mehr)\s+(?:do|da)\s+(?:wör|wär|wäre)\b|\bwann\s+isch\s+nit\b",
             r"\bes\s+(?:ihm|ihr)\s+leid\s+tut\b(?:\s+\w+){0,6}\s+(?:geht|nimmt)\s+(?:\w+\s+)?nicht\s+mehr\s+ran\b|\bdass\s+er\s+uns\s+liebt\b",
             r"\bnicht\s+mehr\s+(?:nach\s+hause|heim)\b(?:\s+\w+){0,4}\s+(?:ruhe|alle)\b|\bdann\s+(?:ham|haben)\s+alle\s+(?:ihre\s+)?ruhe\b",
@@ -467,7 +476,18 @@ DISTRESS_TRIGGERS: tuple[Trigger, ...] = (
             r"\bfühl\w*\s+mich\s+(?:\w+\s+){0,2}(?:allein|alleine|einsam|im\s+stich\s+gelassen)\b|\bzieh\w*\s+mich\s+(?:\w+\s+){0,3}zurück\b",
             r"\bstarre?\s+(?:\w+\s+){0,2}(?:die\s+wand|an\s+die\s+decke|ins\s+leere)\b",
             r"\bzitter\w*\s+(?:\w+\s+){0,3}(?:am\s+ganzen\s+körper|ständig|dauernd|nur\s+noch|immer\s+noch)\b|\b(?:hände|beine|knie)\s+zittern\b",
-            r"\b(?:kann|konn|ko)\s+(?:einfach\s+|echt\s+)?(?:nich|nit|ned)\s+(?:mehr|mieh|meh)\b",
+            r"\b(?:kann|konn|ko)\s+(?:einfach\s+|echt\s+)?(?:nich|nit|ned)\s+(?:mehr|mieh|meh|mih)\b|\besu\s+möd\b",
+            r"\bhöchstens\s+(?:\w+\s+)?stunden\b(?:\s+\w+){0,3}\s+(?:nacht|schlaf\w*)\b|\bfunktioniere\s+nur\s+noch\b",
+            r"\btrau\w*\s+mich\s+kaum\s+(?:noch\s+)?(?:aus\s+dem\s+haus|raus)\b|\bmacht\s+mir\s+angst\b",
+            r"\b(?:frisst|frißt)\s+(?:mich|mi)\s+auf\b|\bwo\s+mir\s+(?:dr|der)\s+kopf\s+st(?:e|o)ht\b|\bwächst\s+mir\s+über\b",
+            r"\b(?:kriege|krieg)\s+nix\s+(?:mih|mehr)\s+(?:jebacke|gebacken)\b|\b(?:arch|arg)\s+fertich\b|\bmooch\s+nimmer\b",
+            r"\büberford\w*\b|\balles\s+zuviel\b|\bweiß?\s+nich\w*\s+wo\s+ich\s+anfangen\b",
+            r"\bzitter\w*\s+jedes\s+mal\b|\bso\s+oft\s+weint\b|\bkann\s+nicht\s+aufhören\s+zu\s+(?:weinen|heulen|lesen|zittern)\b|\bnich\s+aufhören\s+zu\s+lesen\b",
+            r"\bdurchdrehe\b|\bdas\s+bin\s+nicht\s+ich\b|\bnur\s+noch\s+gereizt\b|\bschäme\s+mich\b|\btraue\s+niemandem\s+mehr\b",
+            r"\bfreude\s+an\s+allem\s+verloren\b|\bfühle\s+mich\s+schuldig\b|\bmüde\s+in\s+(?:mein|meinem)\s+kopf\b|\bnur\s+noch\s+mit\s+licht\b",
+            r"\bstarrt\s+vor\s+sich\s+hin\b|\bredet\s+kaum\s+noch\b|\bam\s+struggeln\b|\btrifft\s+mich\b",
+            r"\bbauchkrämpfe\b|\b(?:trinke|trink)\s+(?:abends\s+)?immer\s+mehr\b|\bmandat\s+niederzulegen\b(?:\s+\w+){0,4}\s+frisst\b",
+            r"\bwird\s+(?:\w+\s+)?schwindelig\s+vor\s+stress\b",
             r"\btrink\w*\s+(?:\w+\s+){0,3}mehr\s+als\s+früher\b|\bdamit\s+ich\s+(?:\w+\s+)?runterkomme\b",
             r"\bersticke\s+(?:\w+\s+)?(?:unter|an|in)\b",
             r"\b(?:nimma|nimmer|nicht\s+mehr)\s+(?:i|ich)\s+(?:selba|selbst|selber)\b",
@@ -517,11 +537,21 @@ SELF_HARM_PAIRS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bkann\s+(?:\w+\s+){0,3}nicht\s+mehr\s+in\s+die\s+augen\b",
             r"\b(?:schluss|ende|weg|nicht\s+mehr\s+da|aufhören)\b",
         ),
+        (
+            r"\b(?:ordnet|geordnet|sortiert|aufgeräumt|hingelegt|hinleggt|abgegeben|zurückgegeben)\b",
+            r"\b(?:besser\s+so|beter\s+so|is\s+nu\s+beter|ist\s+jetzt\s+besser)\b",
+        ),
+        (r"\b(?:pistole|gewehr|waffe|strick|seil)\b", r"\b(?:sitze?|hocke?)\s+(?:\w+\s+){0,2}damit\b"),
+        (
+            r"\b(?:gregelt|geregelt|teschtament|testament)\b",
+            r"\b(?:wurscht|egal)\b(?:\s+\w+){0,3}\s+(?:kommt|passiert)\b",
+        ),
     )
 )
 
 # A plan, means at hand or "now" turn thoughts of self-harm into acute danger (112 first).
 SELF_HARM_NOW = any_of(
+    r"\b(?:tabletten|pillen|medikamente)\s+(?:\w+\s+){0,3}(?:im\s+schrank|zu\s+hause|daheim)\b|\b(?:tabletten|pillen)\s*,?\s+viele\b",
     r"\b(?:jetzt|gleich|heute\s+(?:nacht|abend|noch)|sofort|grad|gerade)\b",
     r"\b(?:hab|habe)\s+(?:\w+\s+){0,3}(?:tabletten|pillen)\s+(?:\w+\s+){0,2}(?:genommen|geschluckt)\b",
     r"\b(?:stehe|steh|sitze|sitz)\s+(?:\w+\s+){0,3}(?:auf\s+der\s+brücke|auf\s+dem\s+dach|am\s+gleis|an\s+den\s+gleisen)\b",
@@ -568,6 +598,7 @@ MEDICAL_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:tief\s+in\s+die\s+hand\s+geschnitten|spritzt\s+(?:richtig|das\s+blut))\b|\bdas\s+spritzt\b",
             r"\b(?:schwillt|schwellen)\s+(?:\w+\s+){0,2}(?:zu|an)\b|\bwespenstich\b|\bzunge\s+(?:ganz\s+)?dick\b|\bjapst\b",
             r"\bblau\s+im\s+gesicht\b|\bverschluckt\b|\bnicht\s+wach\s+zu\s+kriegen\b|\b(?:hat|hot)\s+zucker\b",
+            r"\b(?:spülmaschinentab\w*|waschmittel\w*|knopfzelle\w*|batterie)\b(?:\s+\w+){0,5}\s+(?:mund|verschluckt|gegessen|geschluckt)\b",
             r"\bpfefferspray\b(?:\s+\w+){0,6}\s+(?:luft|atmen)\b|\bkrieg\w*\s+kaum\s+luft\b",
             r"\b(?:unterzucker\w*|überzucker\w*)\b|\bdiabetiker\w*\b(?:\s+\w+){0,8}\s+(?:zittert|verwirrt|schwitzt)\b",
             r"\b(?:von\s+der|vonne|von\s+einer|vom)\s+(?:leiter|gerüst|dach)\s+gefallen\b|\bliegt\s+(?:\w+\s+){0,3}und\s+(?:sagt|sacht|rührt\s+sich|bewegt\s+sich)\s+(?:nix|nichts|nicht)\b",
@@ -642,6 +673,7 @@ PRESENT = any_of(
 # Time expressions that place an event in the past, or make it habitual (clause scope).
 PAST_TIME = any_of(
     r"\b(?:gestern|vorgestern|damals|neulich|frueher|einmal|ehemals|letztens|vorhin|seitdem|mal)\b",
+    r"\b(?:geschdern|gestan|gistern|güstern|gester|gesdern|vorgestan|vorgeschdern)\b",
     r"\b(?:letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)\s+(?:jahr|woche|monat|sommer|winter|herbst|fruehling|nacht|mal|wochenende|wahlkampf)\b",
     r"\bvor\s+(?:einem|einer|zwei|drei|vier|fuenf|sechs|\d+|ein\s+paar|einigen|wenigen|mehreren|kurzem|langer\s+zeit)\b",
     r"\b(?:19|20)\d\d\b",
@@ -668,7 +700,7 @@ PAST_VERB = any_of(
 )
 # Reported speech and written channels (sentence scope): "im Drohbrief steht, dass ...".
 REPORT = any_of(
-    r"\b(?:gschrieba|gschriebn|gschrieben|geschriem|jeschrieben|schriev|schreevt|briefe?n?|breven|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
+    r"\b(?:steht\s+drin|stoht\s+drin|stand\s+drin|drin\s+steht|gschrieba|gschriebn|gschrieben|geschriem|jeschrieben|schriev|schreevt|briefe?n?|breven|e-mail|email|mails|nachricht|nachrichten|kommentar\w*|geschrieben|schreibt|schrieb|gepostet|post|posting|sms|whatsapp|telegram|facebook|instagram|twitter|tiktok|youtube|online|internet|im\s+netz|chat|gruppe|video)\b",
     r"\b(?:fragt|fragen|gefragt|gelesen|gehoert|gesagt|erzaehlt|behauptet|angedroht|gedroht|drohte|drohten|bekommen|erhalten|angekuendigt|droht\s+(?:\w+\s+){0,2}an|droh(?:anruf|brief|mail|ung)\w*)\b",
 )
 # Hypothetical, future, prevention or conditional framing (sentence scope).
@@ -734,6 +766,7 @@ FIGURATIVE = any_of(
     r"\b(?:online|im\s+netz|in\s+den\s+medien)\s+(?:\w+\s+){0,2}verfolgt\b",
     r"\b(?:wirkt|wirke|wirkte|fühl\w*|sehr|total|ganz|so|ziemlich|etwas)\s+(?:\w+\s+)?niedergeschlagen\b(?!\s+worden)",
     r"\bblut\w*\s+(?:nur\s+)?(?:ein\s+bisschen|ein\s+wenig|leicht|etwas|kaum)\b",
+    r"\bschwindelig\s+vor\s+(?:stress|aufregung|angst)\b",
     r"\b(?:haushalt|kasse|gemeinde|etat)\s+(?:\w+\s+)?blutet\s+aus\b|\bganze\s+dorf\s+in\s+flammen\b",
     r"\b(?:stimmung|lage|situation|atmosphäre)\s+(?:\w+\s+){0,3}(?:explosiv|aufgeheizt|vergiftet|angespannt)\b",
 )
@@ -780,6 +813,11 @@ OFFENDER_GONE = any_of(
     r"\b(?:es\s+ist|is)\s+(?:jetzt\s+)?ruhig\b|\bruhig\s+draußen\b",
 )
 DANGER_OVER = any_of(
+    r"\b(?:polizei|bullen|beamten|beamte|feuerwehr)\s+(?:\w+\s+){0,2}(?:is|ist|sind|san)\s+(?:jetz\s+|jetzt\s+|scho\s+)?(?:do|doa|da)\b",
+    r"\b(?:ham|hom|haben|hat)\s+(?:eam|ihn|ihm|sie|den)\s+(?:\w+\s+){0,3}(?:mitgnomma|mitgenommen|erwischt|geschnappt|rausgeholt|festgenommen)\b|\b(?:erwischt|geschnappt|rausgeholt)\b",
+    r"\b(?:spuren\s+gesichert|alles\s+aufgenommen|anzeige\s+aufgenommen)\b|\b(?:beamten|polizei)\s+(?:\w+\s+){0,3}(?:gredt|geredet|gesprochen)\b",
+    r"\b(?:bin|ich\s+bin)\s+(?:jetzt\s+)?(?:im|in)\s+(?:krankenhaus|klinik)\b|\bgenäht\b|\bwurde\s+versorgt\b",
+    r"\bbin\s+ich\s+(?:\w+\s+)?(?:sicher|in\s+sicherheit)\b|\b(?:is|ist|isch)\s+(?:koiner|keiner|niemand|koaner)\b|\b(?:alles|älles|allet)\s+ruhig\b|\bis\s+nix\s+los\b",
     r"\bentwarnung\b|\bfehlalarm\b|\b(?:es\s+)?war\s+(?:nur|bloß|doch\s+nur)\b|\bnur\s+(?:mein|der|die|ein)\s+(?:nachbar\w*|paketbote|postbote|katze|wind)\b",
     r"\b(?:keine|koa|keene)\s+gefahr\b|\bgefahr\s+ist\s+(?:\w+\s+)?(?:nicht|keine|vorbei)\b|\bnicht\s+(?:mehr\s+)?in\s+gefahr\b",
     r"\bpolizei\s+(?:\w+\s+){0,3}(?:geredet|gesprochen|mitgenommen|festgenommen|war\s+da)\b",
@@ -793,6 +831,9 @@ DANGER_OVER = any_of(
 )
 # "ich habe die 110 angerufen", "die Polizei ist unterwegs": waiting for the police.
 CALLED_POLICE = any_of(
+    r"\b(?:hab|habe|hob|hat|haben|ham)\s+(?:\w+\s+){0,3}(?:110|\w*polizei|notruf)\s+(?:\w+\s+)?(?:gwählt|grufa|gruafa|informiert|verständigt|alarmiert)\b",
+    r"\b\w*polizei\s+(?:\w+\s+){0,2}(?:is|san)\s+unterwegs\b|\bpolizei\s+(?:\w+\s+)?(?:steigt|kommt)\s+zu\b|\b(?:schon\s+)?dran\s+gewesen\b",
+    r"\b(?:die|sie|de)\s+(?:kommen|kemman|kumma|san\s+unterwegs|sind\s+unterwegs|schicken\s+(?:wen|jemanden|eine\s+streife))\b",
     r"\b(?:hab|habe|hob|hab's|ham|haben)\s+(?:\w+\s+){0,2}(?:angerufen|anjerufen|ogruafa|ogruafn|angrufa|angerufe|angrufen)\b|\bnotruf\s+(?:\w+\s+)?abgesetzt\b",
     r"^\s*(?:ok\w*|gut|ja|jo)?[\s,.]*(?:die|sie)\s+(?:kommen|sind\s+unterwegs|san\s+unterwegs)\b",
     r"\b(?:polizei|streife)\s+(?:\w+\s+){0,2}(?:ist|is|sind)\s+(?:\w+\s+)?(?:im\s+gebäude|unten|im\s+haus|im\s+treppenhaus|auf\s+dem\s+weg|gleich\s+da|fast\s+da)\b",
@@ -805,6 +846,7 @@ CALLED_POLICE = any_of(
 )
 # "Soll ich die Polizei rufen oder übertreibe ich?"
 ASK_CALL_POLICE = any_of(
+    r"\bist\s+das\s+(?:schon\s+)?(?:ein\s+)?notfall\b|\bübertrieb\w*\b|\bübertriebn\b",
     r"\b(?:polizei|110)\s+(?:\w+\s+){0,2}(?:nerven|belästigen|stören)\b|\bpolizei\s+(?:\w+\s+){0,2}kennt\s+(?:ihn|den|sie)\b|\bparanoid\b",
     r"\b(?:soll|sollt|muss)\s+(?:i|ich)\s+(?:\w+\s+){0,2}(?:d'polizei|polizei|110)\s+(?:\w+\s+)?(?:ruafa|rufe|rufa|anrufa)\b",
     r"\b(?:soll|sollte|muss|darf|kann)\s+(?:ich|i|man)\s+(?:\w+\s+){0,3}(?:polizei|110|notruf|die\s+bullen)\s+(?:\w+\s+)?(?:rufen|anrufen|holen|wählen|verständigen|alarmieren|informieren)\b",
@@ -815,13 +857,14 @@ ASK_CALL_POLICE = any_of(
 )
 # "Soll ich rausgehen / ihn ansprechen / aufmachen?"
 CONFRONT = any_of(
+    r"\b(?:soll|sollte|soi|sollen|solln)\s+(?:ich|i|ick|wir|mer)\s+(?:\w+\s+){0,5}(?:rausschauen|rausgucken|nachschauen|nachsehen|aufmacha|aufmachen|runter|zur\s+rede\s+stellen|licht\s+anmachen)\b",
     r"\bich\s+soll\s+(?:\w+\s+)?(?:aufmachen|öffnen|rauskommen|runterkommen)\b|\b(?:hin|rüber)\s+und\s+helfen\b",
     r"\b(?:soll|sollte|kann|darf)\s+(?:ich|i)\s+(?:\w+\s+){0,3}(?:rausgehen|raus|hinausgehen|aufmachen|öffnen|nachschauen|nachsehen|ansprechen|zur\s+rede\s+stellen|konfrontieren|runtergehen|rübergehen|hingehen)\b",
     r"\b(?:soll|sollte)\s+(?:ich|i)\s+(?:\w+\s+){0,3}(?:tür|fenster)\s+(?:\w+\s+)?(?:aufmachen|öffnen)\b",
 )
 # "Sollen wir einpacken oder bleiben?", "soll ich heimfahren?": whether to leave, and how.
 LEAVE = any_of(
-    r"\b(?:solln|sollen|soll|sollte)\s+(?:mer|wir|ich|i)\s+(?:\w+\s+){0,3}(?:gehen|abbrechen|einpacken|weg|raus|bleiben|bleibm|abhauen|wegfahren|weiterfahren)\b",
+    r"\b(?:solln|sollen|soll|sollte)\s+(?:mer|wir|ich|i)\s+(?:\w+\s+){0,3}(?:gehen|abbrechen|einpacken|abbaun|abbauen|weg|raus|bleiben|bleibm|abhauen|wegfahren|weiterfahren)\b",
     r"\b(?:soll|sollte)\s+(?:i|ich)\s+(?:\w+\s+)?(?:hoamfahrn|heimfahren|heimfahrn|nach\s+hause\s+fahren|heimgehen|nach\s+hause\s+gehen)\b",
 )
 # "soll ich selbst löschen?" – fire: out, 112, no risk.
@@ -851,6 +894,7 @@ CALLED_AMBULANCE = any_of(
 )
 # Crisis mode: the person feels better, or says they are safe.
 CRISIS_BETTER = any_of(
+    r"\bgeht'?s\s+(?:\w+\s+){0,4}besser\b|\bfühl\w*\s+mich\s+(?:\w+\s+){0,2}besser\b|\bgeiht\s+beter\b",
     r"\bgeht\s+(?:\w+\s+)?(?:etwas|ein\s+bisschen|ein\s+bissl|schon|wieder)\s+besser\b|\bwird\s+(?:\w+\s+)?(?:langsam\s+|schon\s+)?besser\b|\b(?:goot|gut)\s+(?:daan|getan)\b",
     r"\b(?:es\s+geht|gehts|geht's|geht\s+es)\s+(?:mir\s+)?(?:\w+\s+)?(?:wieder|schon\s+besser|besser|etwas\s+besser|ein\s+bisschen\s+besser)\b",
     r"\bmir\s+geht\s+(?:es|s)?\s*(?:\w+\s+)?(?:wieder\s+)?(?:besser|gut|okay|ok)\b",

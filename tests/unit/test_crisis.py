@@ -182,3 +182,13 @@ def test_not_a_plain_no(text: str) -> None:
 def test_a_threat_to_kill_the_writer_is_never_read_as_self_harm(text: str) -> None:
     result = assess(text)
     assert not result.kind.startswith("self_harm"), text
+
+
+def test_every_pattern_compiled_as_written() -> None:
+    """An f-string pattern whose {m,n} lost its doubled braces becomes "(0, 2)" and never matches."""
+    from bot.safety import patterns
+
+    compiled = [p for _, _, group in patterns.ACUTE_TRIGGERS + patterns.DISTRESS_TRIGGERS for p in group]
+    assert compiled
+    for pattern in compiled:
+        assert "(0, " not in pattern.pattern and "(1, " not in pattern.pattern, pattern.pattern[:80]

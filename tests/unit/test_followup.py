@@ -148,3 +148,26 @@ def test_medical_mode(text: str, response: str, mode: str) -> None:
     reply = followup(MEDICAL, text, "")
     assert reply.responses[0] == response
     assert reply.mode == mode
+
+
+def test_no_after_the_emergency_reply_is_no_danger_but_no_to_are_you_safe_is_danger() -> None:
+    reply = followup(DANGER, "Nee.", "deny", last_bot=("utter_emergency", "utter_emergency_stay"))
+    assert reply.responses == ("utter_danger_false_alarm",)
+    assert reply.mode == END
+    reply = followup(DANGER, "nein", "deny", last_bot=("utter_danger_checkin_again",))
+    assert reply.responses == ("utter_danger_still",)
+    assert reply.mode == DANGER
+
+
+def test_once_the_police_were_called_fear_gets_the_waiting_steps() -> None:
+    reply = followup(DANGER, "ich hab solche angst", "", history=("utter_emergency", "utter_danger_wait"))
+    assert reply.responses == ("utter_danger_calm_waiting",)
+    assert followup(DANGER, "ich hab solche angst", "").responses == ("utter_danger_calm",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de polizei is do, de ham eam mitgnomma", "Die Feuerwehr ist da und löscht", "Sie haben ihn an der Ecke erwischt"],
+)
+def test_dialect_and_other_ends_of_danger(text: str) -> None:
+    assert followup(DANGER, text, "").mode == END
