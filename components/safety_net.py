@@ -19,7 +19,8 @@ It runs last in the pipeline, after the classifier and the FallbackClassifier, a
   hypothetical, framed) or one with a good ending, and no crisis pattern -> demoted;
 * ``emergency`` predicted although every danger word in the message was negated, in the
   past, hypothetical or reported, or although no danger word fired and the message is calm
-  (a question, looking back, hypothetical, "keine Gefahr") -> demoted to the next intent.
+  (a question, looking back, hypothetical, reported, "keine Gefahr" – also with a "jetzt" in
+  it) -> demoted to the next intent; the answer then begins with the 110 hint.
 
 The decision is recorded in the parse result under ``safety`` (trigger group names only,
 never message text), so evaluations and conversation reviews can see why.
@@ -28,7 +29,6 @@ never message text), so evaluations and conversation reviews can see why.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -50,13 +50,30 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive
+from bot.safety import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive, looks_back
 from bot.safety.hint import needs_danger_hint
+from bot.text import compile_folded, fold
 
 logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety"
-_DIGIT = re.compile(r"\d")
+_DATE_ANSWER_MAX_WORDS = 5
+# "31. Februar", "3.10.", "12.3.2026": a date, even an impossible one
+_DATE_LIKE = compile_folded(
+    r"\b\d{1,2}\.\s*(?:\d{1,2}\.|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)"
+)
+
+
+def _is_date_answer(text: str) -> bool:
+    """A short message that reads as a date, possible or not ("am 31. Februar", "letzte Woche")."""
+    from bot import clock
+    from bot.deadline import read_date
+
+    if len(text.split()) > _DATE_ANSWER_MAX_WORDS:
+        return False
+    return bool(_DATE_LIKE.search(fold(text))) or read_date(text, clock.now().date()).status != "unparseable"
+
+
 DANGER_SIGNAL = "danger_signal"
 
 
@@ -126,13 +143,17 @@ class SafetyNet(GraphComponent):
         if forced is not None:
             action = f"forced_{forced}" if predicted != forced else "confirmed"
             self._set_intent(message, forced)
-        elif predicted == self._emergency and (assessment.suppressed or assessment.calm) and self._demote:
+        elif (
+            predicted == self._emergency
+            and (assessment.suppressed or assessment.calm or (assessment.level == "none" and looks_back(text)))
+            and self._demote
+        ):
             action = "demoted_emergency"
             self._demote_intent(message, self._emergency)
-        elif predicted == self._distress and assessment.level == "none" and _DIGIT.search(text) and self._demote:
-            # A number and no crisis pattern is most likely an answer ("am 31. Februar"): leave it
-            # to the form or the fallback, not to the next topic in the ranking.
-            action = "demoted_distress"
+        elif predicted in (self._emergency, self._distress) and assessment.level == "none" and _is_date_answer(text):
+            # A short date and no danger or crisis word is an answer ("am 31. Februar"): leave it
+            # to the form (or the fallback), not to an alarm or the next topic in the ranking.
+            action = "demoted_date_answer"
             self._set_intent(message, "nlu_fallback")
         elif (
             predicted == self._distress

@@ -5,6 +5,24 @@ tense, reported speech, hypotheticals) and decides; ``followup.py`` reads follow
 while the conversation is in a danger or crisis mode.
 """
 
-from bot.safety.engine import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive, normalise, says_safe
+from bot.safety.engine import (
+    REPORTED,
+    SafetyAssessment,
+    assess,
+    is_plain_no,
+    is_positive,
+    looks_back,
+    normalise,
+    says_safe,
+)
 
-__all__ = ["REPORTED", "SafetyAssessment", "assess", "is_plain_no", "is_positive", "normalise", "says_safe"]
+__all__ = [
+    "REPORTED",
+    "SafetyAssessment",
+    "assess",
+    "is_plain_no",
+    "is_positive",
+    "looks_back",
+    "normalise",
+    "says_safe",
+]

@@ -203,9 +203,23 @@ def _scan(text: str, triggers: Iterable[Trigger]) -> tuple[list[str], list[str]]
 
 def _calm(text: str) -> bool:
     """Non-acute context without any sign of "now" (see SafetyAssessment.calm)."""
-    safe = bool(SAFE.search(text))
-    if PRESENT.search(text) and not safe:
+    if PRESENT.search(text) and not SAFE.search(text):
         return False
+    return _calm_context(text)
+
+
+def looks_back(text: str) -> bool:
+    """A question, a look back, a report, a hypothetical or a statement of safety – even with a
+    "jetzt" in it ("Vor zwei Jahren hatte ich einen Stalker. Jetzt kandidiere ich wieder ...").
+
+    The safety net demotes a classifier emergency in such a message when no danger word fired;
+    the answer still begins with the 110 hint.
+    """
+    return _calm_context(normalise(text))
+
+
+def _calm_context(text: str) -> bool:
+    safe = bool(SAFE.search(text))
     for raw in SENTENCE.findall(text):
         sentence = raw.rstrip(".!?;\n ")
         if raw.rstrip().endswith("?") and QUESTION_START.search(sentence) and not ASKS_WHAT_TO_DO.search(sentence):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from components.safety_net import SafetyNet
@@ -91,3 +92,13 @@ def test_emergency_with_a_present_marker_is_not_demoted_as_calm() -> None:
     message = parsed("er ist jetzt hier, was soll ich tun?", "emergency", 0.7, [("emergency", 0.7), ("greet", 0.1)])
     component().process([message])
     assert message.get("intent")["name"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("am 31. Februar", True), ("letzte Woche", True), ("3.10.", True), ("110", False), ("hilfe er ist da", False)],
+)
+def test_short_date_answers_are_recognised_and_110_is_not_one(text: str, expected: bool) -> None:
+    from components.safety_net import _is_date_answer
+
+    assert _is_date_answer(text) is expected
