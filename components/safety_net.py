@@ -158,7 +158,7 @@ class SafetyNet(GraphComponent):
         elif (
             predicted == self._distress
             and assessment.level == "none"
-            and (assessment.calm or is_positive(text))
+            and (assessment.calm or looks_back(text) or is_positive(text))
             and self._demote
         ):
             # No crisis pattern, and a question, a look back, a hypothetical or a good ending:

@@ -152,7 +152,8 @@ class Result:
         return passed / total if total else None
 
 
-# Figure name -> (category, tag, "pass" when the tag holds / "alarm" when it holds on calm).
+# (figure, category of the set, tag, whether the tag should hold): True counts replies that meet it,
+# False counts calm replies that do NOT show it (the alarm figures).
 SINGLE_FIGURES: tuple[tuple[str, str, str, bool], ...] = (
     ("acute_110_first", "acute", "110_first", True),
     ("acute_full_emergency", "acute", "emergency_full", True),

@@ -265,7 +265,7 @@ def _scan_talk(text: str, triggers: Iterable[Trigger], *, disclosure: bool) -> t
         general_question = question and not _FIRST_PERSON.search(sentence)
         for name, _strength, patterns in triggers:
             for pattern in patterns:
-                own = OWN_NEGATION if NEGATION.search(re.sub(r"\\.", " ", pattern.pattern)) else NO_OWN_NEGATION
+                own = OWN_NEGATION if _own_negation(pattern) else NO_OWN_NEGATION
                 for match in pattern.finditer(sentence):
                     if (
                         _negated(sentence, match, own)

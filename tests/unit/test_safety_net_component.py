@@ -102,3 +102,23 @@ def test_short_date_answers_are_recognised_and_110_is_not_one(text: str, expecte
     from components.safety_net import _is_date_answer
 
     assert _is_date_answer(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Brief kam eigentlich schon vor fünf Monaten, ist es jetzt zu spät?",
+        "Vor zwei Jahren hatte ich einen Stalker. Jetzt kandidiere ich wieder, was raten Sie?",
+    ],
+)
+def test_a_classifier_alarm_on_a_look_back_without_any_danger_or_crisis_word_is_demoted(text: str) -> None:
+    for alarm in ("emergency", "mental_distress"):
+        message = parsed(text, alarm, 0.7, [(alarm, 0.7), ("ask_file_complaint", 0.2)])
+        component().process([message])
+        assert message.get("intent")["name"] == "ask_file_complaint", alarm
+
+
+def test_a_crisis_word_keeps_the_crisis_reply_even_in_a_question() -> None:
+    message = parsed("Ist es normal, dass ich nicht mehr leben will?", "ask_psychological_support", 0.6, [])
+    component().process([message])
+    assert message.get("intent")["name"] == "mental_distress"
