@@ -572,7 +572,7 @@ SELF_HARM_NOW = any_of(
 
 # An injury after an attack stays danger from others (110 and 112), not only a medical case.
 ATTACKED = any_of(
-    r"\b(?:angreifer\w*|täter\w*|angriff|angegriffen|attacke|überfall\w*|gestochen|niedergestochen|erstochen|stichwunde\w*|geschlagen|getreten|zusammengeschlagen|verprügelt|schuss|geschossen|messer\w*)\b"
+    r"\b(?:angreifer\w*|täter\w*|angriff|angegriffen|attacke|überfall\w*|gestochen|angestochen|niedergestochen|erstochen|abgestochen|stichwunde\w*|stichverletzung\w*|geschlagen|getreten|zusammengeschlagen|verprügelt|schuss|geschossen|messer\w*)\b"
 )
 
 # Medical emergencies (acute, 112 first): scoped like danger from others (tense matters).
