@@ -271,11 +271,13 @@ def report_lines(name: str, result: Result, min_conversations: float) -> tuple[l
     return lines, missed
 
 
-def run(paths: Sequence[Path], min_conversations: float, show_failures: bool) -> tuple[dict[str, Any], list[str]]:
+def run(
+    paths: Sequence[Path], min_conversations: float, show_failures: bool, model: Path | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """Evaluate each set with the trained bot in models/; return the report and missed targets."""
     from tools.conversation import Conversation, action_server, load_agent, newest_model
 
-    model = newest_model()
+    model = model or newest_model()
     if model is None:
         raise SystemExit("Kein Dialogmodell in models/: zuerst 'make train'.")
     texts = load_texts()
@@ -312,11 +314,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the report (with failures) here")
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--min-conversation-pass", type=float, default=0.9)
+    parser.add_argument("--model", type=Path, help="a trained model instead of the newest in models/ (A/B)")
     args = parser.parse_args(argv)
     from tools.evaluate import quiet_rasa_logs
 
     quiet_rasa_logs()
-    report, missed = run(args.sets, args.min_conversation_pass, args.show_failures)
+    report, missed = run(args.sets, args.min_conversation_pass, args.show_failures, args.model)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
