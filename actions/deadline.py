@@ -17,8 +17,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.events import latest_intent
 from actions.incidents import STRAFANTRAG_SLOT, incident_offence
-from actions.knowledge import latest_intent
 from actions.questions import answer_intent, is_question
 from bot import clock
 from bot.deadline import deadline_status, holiday_region, read_date, strafantrag_deadline

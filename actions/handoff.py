@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.contacts import send_starke_stelle_status
 from actions.deadline import UNKNOWN, deadline_for, incident_date
+from actions.events import ACK_PREFIX
 from bot import clock
 from bot.case import (
     CaseFacts,
@@ -41,7 +42,6 @@ CONSENT, WISH, PREFERENCE, DETAIL = "handoff_consent", "handoff_wish", "contact_
 HANDOFF_SLOTS = (CONSENT, WISH, PREFERENCE, DETAIL)
 DETAIL_ATTEMPTS = "contact_attempts"
 DELIVERY_TIMEOUT = 8.0
-ACK_PREFIX = "utter_ack_"
 EMERGENCY_ACTION = "action_emergency"
 
 

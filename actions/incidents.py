@@ -11,14 +11,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.events import event_intent
+from actions.events import ACK_PREFIX, event_intent
 from actions.knowledge import answer_article
 from bot import clock
 from bot.deadline import find_date
 from bot.knowledge import Offence, knowledge_base
 
 INCIDENT_PREFIX = "report_"
-ACK_PREFIX = "utter_ack_"
 STRAFANTRAG_SLOT = "strafantrag"
 
 

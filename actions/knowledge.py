@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.events import latest_intent
 from actions.safety import send_danger_hint
 from bot import clock
 from bot.answers import Reply, article_answer, next_section, section_answer
@@ -43,11 +44,6 @@ def answer_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: 
     )
     send(dispatcher, replies)
     return [SlotSet(ARTICLE_SLOT, article.id), SlotSet(SHOWN_SLOT, [])]
-
-
-def latest_intent(tracker: Tracker) -> str:
-    """The intent of the latest user message."""
-    return str((tracker.latest_message.get("intent") or {}).get("name") or "")
 
 
 class ActionAnswerKnowledge(Action):

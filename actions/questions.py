@@ -7,7 +7,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.knowledge import answer_article, latest_intent
+from actions.events import latest_intent
+from actions.knowledge import answer_article
 from actions.safety import send_danger_hint
 from bot.knowledge import knowledge_base
 

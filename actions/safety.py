@@ -10,14 +10,16 @@ every message to ``action_safety_followup``, which answers it for that situation
 from __future__ import annotations
 
 import logging
+from typing import get_args
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.events import bot_responses, last_bot_turn
+from actions.events import bot_responses, last_bot_turn, latest_intent
 from bot.safety import SafetyAssessment
+from bot.safety.engine import Kind, Level
 from bot.safety.followup import Reply, crisis_reply, emergency_reply, followup
 from bot.safety.hint import has_danger_signal, needs_danger_hint
 
@@ -36,10 +38,10 @@ def _assessment(tracker: Tracker, default_kind: str) -> SafetyAssessment:
     safety = (tracker.latest_message or {}).get("safety") or {}
     level = str(safety.get("level") or "none")
     kind = str(safety.get("kind") or "")
-    if kind not in {"danger", "medical", "self_harm_now", "self_harm", "distress", "reassured", "violence"}:
+    if kind not in get_args(Kind) or not kind:
         kind = default_kind
     return SafetyAssessment(
-        level if level in {"acute", "distress", "violence"} else "none",  # type: ignore[arg-type]
+        level if level in get_args(Level) else "none",  # type: ignore[arg-type]
         tuple(safety.get("triggers") or ()),
         tuple(safety.get("suppressed") or ()),
         kind=kind,  # type: ignore[arg-type]
@@ -76,8 +78,7 @@ class ActionCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Utter the crisis reply for the message's kind and set ``safety_mode`` to crisis."""
-        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
-        default = "violence" if intent == "disclose_violence" else "distress"
+        default = "violence" if latest_intent(tracker) == "disclose_violence" else "distress"
         signal = has_danger_signal(tracker.latest_message or {})
         return _say(dispatcher, crisis_reply(_assessment(tracker, default), danger_signal=signal))
 
@@ -93,7 +94,6 @@ class ActionSafetyFollowup(Action):
         """Answer the message for the current mode; end the mode when the user signals it."""
         message = tracker.latest_message or {}
         mode = str(tracker.get_slot(MODE_SLOT) or "danger")
-        intent = str((message.get("intent") or {}).get("name") or "")
         text = str(message.get("text") or "")
-        reply = followup(mode, text, intent, last_bot_turn(tracker), bot_responses(tracker))
+        reply = followup(mode, text, latest_intent(tracker), last_bot_turn(tracker), bot_responses(tracker))
         return _say(dispatcher, reply)
