@@ -44,6 +44,8 @@ def _assessment(tracker: Tracker, default_kind: str) -> SafetyAssessment:
         level if level in get_args(Level) else "none",  # type: ignore[arg-type]
         tuple(safety.get("triggers") or ()),
         tuple(safety.get("suppressed") or ()),
+        calm=bool(safety.get("calm")),
+        learned=float(safety.get("learned") or 0.0),
         kind=kind,  # type: ignore[arg-type]
         topics=tuple(safety.get("topics") or ()),
     )
@@ -95,5 +97,6 @@ class ActionSafetyFollowup(Action):
         message = tracker.latest_message or {}
         mode = str(tracker.get_slot(MODE_SLOT) or "danger")
         text = str(message.get("text") or "")
-        reply = followup(mode, text, latest_intent(tracker), last_bot_turn(tracker), bot_responses(tracker))
+        assessment = _assessment(tracker, "") if message.get("safety") else None
+        reply = followup(mode, text, latest_intent(tracker), last_bot_turn(tracker), bot_responses(tracker), assessment)
         return _say(dispatcher, reply)

@@ -1,7 +1,8 @@
 """Rasa NLU component that forces ``emergency`` / ``mental_distress`` deterministically.
 
 It runs last in the pipeline, after the classifier and the FallbackClassifier, and applies
-:func:`bot.safety.assess` to every user message:
+:func:`bot.safety.assess` to every user message, combined with the learned safety reading of
+``components.safety_classifier`` where the pipeline has one (:func:`bot.safety.learned.combine`):
 
 * acute danger or a medical emergency -> intent ``emergency`` (confidence 1.0), whatever
   DIET predicted (``safety.kind`` says ``danger`` or ``medical``);
@@ -52,6 +53,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive, looks_back
 from bot.safety.hint import needs_danger_hint
+from bot.safety.learned import READING_KEY, Reading, combine
 from bot.text import compile_folded, fold
 
 logger = logging.getLogger(__name__)
@@ -132,7 +134,8 @@ class SafetyNet(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                self._apply(message, assess(text), text)
+                reading = Reading.from_dict(message.get(READING_KEY))
+                self._apply(message, combine(assess(text), reading, text), text)
         return messages
 
     def _apply(self, message: Message, assessment: SafetyAssessment, text: str) -> None:
@@ -144,17 +147,22 @@ class SafetyNet(GraphComponent):
             action = f"forced_{forced}" if predicted != forced else "confirmed"
             self._set_intent(message, forced)
         elif (
+            predicted in (self._emergency, self._distress)
+            and assessment.level == "none"
+            and not assessment.suppressed
+            and _is_date_answer(text)
+        ):
+            # A short date and no danger or crisis word is an answer ("am 31. Februar"): leave it
+            # to the form (or the fallback), not to an alarm or the next topic in the ranking.
+            action = "demoted_date_answer"
+            self._set_intent(message, "nlu_fallback")
+        elif (
             predicted == self._emergency
             and (assessment.suppressed or assessment.calm or (assessment.level == "none" and looks_back(text)))
             and self._demote
         ):
             action = "demoted_emergency"
-            self._demote_intent(message, self._emergency)
-        elif predicted in (self._emergency, self._distress) and assessment.level == "none" and _is_date_answer(text):
-            # A short date and no danger or crisis word is an answer ("am 31. Februar"): leave it
-            # to the form (or the fallback), not to an alarm or the next topic in the ranking.
-            action = "demoted_date_answer"
-            self._set_intent(message, "nlu_fallback")
+            self._demote_intent(message, self._emergency, self._distress)
         elif (
             predicted == self._distress
             and assessment.level == "none"
@@ -164,7 +172,7 @@ class SafetyNet(GraphComponent):
             # No crisis pattern, and a question, a look back, a hypothetical or a good ending:
             # "Wie erkenne ich Burnout bei Kollegen?", "kaputt, aber die Vorlage ist durch 😄".
             action = "demoted_distress"
-            self._demote_intent(message, self._distress)
+            self._demote_intent(message, self._distress, self._emergency)
         if action != "none":
             logger.info("safety_net %s triggers=%s", action, ",".join(assessment.reasons) or "-")
         safety = {
@@ -174,6 +182,9 @@ class SafetyNet(GraphComponent):
             "action": action,
             "triggers": list(assessment.reasons),
             "suppressed": list(assessment.suppressed),
+            "calm": assessment.calm,
+            "learned": assessment.learned,
+            "reading": (message.get(READING_KEY) or {}).get("label"),
         }
         message.set(SAFETY_KEY, safety, add_to_output=True)
         self._set_danger_signal(message, safety)
@@ -185,7 +196,12 @@ class SafetyNet(GraphComponent):
         The slot of the same name lets domain responses (incident acknowledgements) carry the
         110 line only where the message has a danger signal.
         """
-        parse = {"intent": message.get(INTENT), "intent_ranking": message.get(INTENT_RANKING_KEY), "safety": safety}
+        parse = {
+            "text": message.get(TEXT),
+            "intent": message.get(INTENT),
+            "intent_ranking": message.get(INTENT_RANKING_KEY),
+            "safety": safety,
+        }
         value = "yes" if needs_danger_hint(parse) else "no"
         entities = [e for e in message.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) != DANGER_SIGNAL]
         entities.append(
@@ -229,8 +245,9 @@ class SafetyNet(GraphComponent):
         message.set(INTENT_RANKING_KEY, [forced, *ranking], add_to_output=True)
 
     @staticmethod
-    def _demote_intent(message: Message, name: str) -> None:
-        ranking = _ranking_without(message, name)
+    def _demote_intent(message: Message, *names: str) -> None:
+        """Drop ``names`` from the ranking: the next intent of another kind decides."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) not in names]
         if not ranking:
             return
         message.set(INTENT, dict(ranking[0]), add_to_output=True)

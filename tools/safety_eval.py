@@ -108,7 +108,10 @@ TAGS: dict[str, Check] = {
         "utter_medical_stay",
         "utter_danger_calm_waiting",
     ),
-    "danger_over": lambda r, t: t.said(r, "utter_danger_over", "utter_medical_over", "utter_danger_false_alarm"),
+    # "Er ist weg": the end of the acute phase, with the caution to wait for the police.
+    "danger_over": lambda r, t: t.said(
+        r, "utter_danger_over", "utter_medical_over", "utter_danger_false_alarm", "utter_danger_gone"
+    ),
     "112_first": _first(_N112),
     "telefonseelsorge_first": _first(_SEELSORGE),
     "telefonseelsorge": _anywhere(_SEELSORGE),

@@ -111,6 +111,8 @@ class SafetyAssessment:
         calm: no present-time marker, and the message is a question, looks back, is
             hypothetical, is framed as news/law/training, or says the writer is safe. Also
             used to overrule a classifier's ``emergency`` when no danger word fired.
+        learned: where the learned reading (bot/safety/learned.py) raised the level, its
+            confidence; 0 where the patterns decided.
     """
 
     level: Level
@@ -119,6 +121,7 @@ class SafetyAssessment:
     calm: bool = False
     kind: Kind = ""
     topics: tuple[str, ...] = field(default_factory=tuple)
+    learned: float = 0.0
 
     @property
     def is_acute(self) -> bool:

@@ -8,11 +8,13 @@ always wins, then the end of the acute phase, then what the person asks or says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.safety import patterns as p
 from bot.safety.engine import SafetyAssessment, assess, is_plain_no, normalise
+from bot.safety.learned import LEARNED_CALM
 
 DANGER = "danger"
 MEDICAL = "medical"
@@ -68,6 +70,28 @@ def crisis_reply(assessment: SafetyAssessment, danger_signal: bool = False) -> R
     return Reply(responses, CRISIS, assessment.kind or "distress")
 
 
+# In a mode a message is read in its context: the learned reading (trained on first messages)
+# raises the level here only when it is this sure; otherwise the patterns' own reading counts.
+LEARNED_IN_MODE = 0.75
+
+
+def _in_context(assessment: SafetyAssessment | None, text: str) -> SafetyAssessment:
+    """The reading of a follow-up: the safety net's, unless only a less sure learned reading
+    (or its calm) changed the patterns' one ("es ist besser jetzt" is no new crisis)."""
+    if assessment is None:
+        return assess(text)
+    learned_calm = LEARNED_CALM in assessment.suppressed
+    if learned_calm or (0.0 < assessment.learned < LEARNED_IN_MODE):
+        return assess(text)
+    return assessment
+
+
+def _says(pattern: re.Pattern[str], norm: str) -> bool:
+    """``pattern`` matches without a negation inside the match ("geht nicht besser")."""
+    match = pattern.search(norm)
+    return match is not None and not p.OWN_NEGATION.search(match.group(0))
+
+
 def _rotate(names: Sequence[str], last_bot: Sequence[str]) -> str:
     """The first of ``names`` not said in the bot's last turn (never the same text twice in a row)."""
     return next((n for n in names if n not in last_bot), names[0])
@@ -86,7 +110,14 @@ def _signal_reply(assessment: SafetyAssessment, mode: str) -> Reply | None:
     return None
 
 
-def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = (), history: Sequence[str] = ()) -> Reply:
+def followup(
+    mode: str,
+    text: str,
+    intent: str,
+    last_bot: Sequence[str] = (),
+    history: Sequence[str] = (),
+    assessment: SafetyAssessment | None = None,
+) -> Reply:
     """The reply to ``text`` while the conversation is in ``mode``.
 
     Args:
@@ -96,8 +127,10 @@ def followup(mode: str, text: str, intent: str, last_bot: Sequence[str] = (), hi
         last_bot: response names the bot uttered in its previous turn.
         history: response names the bot uttered earlier in the conversation (e.g. whether it
             already told the person how to wait for the police).
+        assessment: the safety net's reading of ``text`` (patterns and learned reading
+            combined); by default the patterns' own.
     """
-    assessment = assess(text)
+    assessment = _in_context(assessment, text)
     signal = _signal_reply(assessment, mode)
     if signal is not None:
         return signal
@@ -124,9 +157,11 @@ def _danger_followup(
         # "Wenn Sie gerade in Gefahr sind: 110 ..." – "nein": no acute danger after all.
         return Reply(("utter_danger_false_alarm",), END, "no_danger")
     called = p.CALLED_POLICE.search(norm)
-    if p.DANGER_OVER.search(norm) and not called and not still:
+    gone = p.OFFENDER_GONE.search(norm)
+    over = p.DANGER_OVER.search(norm) or p.SAFE.search(norm)
+    if over and (gone or not called) and not still:
         return Reply(("utter_danger_over",), END, "danger_over")
-    if p.OFFENDER_GONE.search(norm) and not still:
+    if gone and not still:
         return Reply(("utter_danger_gone",), DANGER, "offender_gone")
     if called:
         return Reply(("utter_danger_wait",), DANGER, "called_police")
@@ -139,6 +174,12 @@ def _danger_followup(
     ):
         if pattern.search(norm):
             return Reply((response,), DANGER, move)
+    if p.OFFENDER_ACTIVE.search(norm) and not still:
+        # "Er hält gerade sein Handy hoch": still there. Waiting steps, or 110 now.
+        if waiting:
+            steps = _rotate(("utter_danger_calm_waiting", "utter_danger_wait"), last_bot)
+            return Reply((steps,), DANGER, "still_there")
+        return Reply(("utter_danger_still",), DANGER, "still_there")
     if still:
         return Reply(("utter_danger_still",), DANGER, "still_danger")
     if assessment.kind == "reassured":
@@ -153,6 +194,8 @@ def _danger_followup(
     if intent in ("thank", "goodbye"):
         return Reply(("utter_danger_thanks",), DANGER, "thanks")
     move = "no" if is_plain_no(text) or intent == "deny" else "other"
+    if waiting:
+        return Reply((_rotate(("utter_danger_calm_waiting", "utter_danger_checkin_again"), last_bot),), DANGER, move)
     return Reply((_rotate(("utter_danger_checkin", "utter_danger_checkin_again"), last_bot),), DANGER, move)
 
 
@@ -161,6 +204,9 @@ def _medical_followup(norm: str, intent: str, assessment: SafetyAssessment, last
         return Reply(("utter_medical_over",), END, "medical_over")
     if p.CALLED_AMBULANCE.search(norm) or p.CALLED_POLICE.search(norm):
         return Reply(("utter_medical_wait",), MEDICAL, "called_ambulance")
+    if p.CONFRONT.search(norm):
+        # "Soll ich unten die Tür aufschließen?": yes, so the ambulance finds you.
+        return Reply(("utter_medical_wait",), MEDICAL, "door")
     if assessment.is_acute:
         return Reply(("utter_medical_still",), MEDICAL, "still_medical")
     if intent == "thank":
@@ -179,7 +225,7 @@ def _crisis_followup(norm: str, text: str, intent: str, assessment: SafetyAssess
     if asked_safe and (is_plain_no(text) or intent == "deny"):
         # "Sind Sie gerade in Sicherheit?" – "nein": not safe. 112, and not alone.
         return Reply(("utter_self_harm_now", "utter_self_harm_not_alone"), CRISIS, "not_safe")
-    if p.CRISIS_BETTER.search(norm):
+    if _says(p.CRISIS_BETTER, norm):
         return Reply(("utter_crisis_over",), END, "crisis_over")
     if asked_safe and (p.SAFE_YES.search(norm) or intent == "affirm"):
         return Reply(("utter_crisis_safe",), CRISIS, "safe")
@@ -199,7 +245,7 @@ def _crisis_followup(norm: str, text: str, intent: str, assessment: SafetyAssess
 
 def _violence_followup(norm: str, intent: str, assessment: SafetyAssessment, last_bot: Sequence[str]) -> Reply:
     """After a disclosure of sexual or domestic violence: the help lines, no alarm, no forms."""
-    if p.CRISIS_BETTER.search(norm):
+    if _says(p.CRISIS_BETTER, norm):
         return Reply(("utter_crisis_over",), END, "crisis_over")
     if p.ALONE_AFRAID.search(norm):
         return Reply(("utter_violence_plan",), VIOLENCE, "afraid")

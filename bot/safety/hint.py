@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.safety.engine import says_safe
+
 # Intents whose own reply is the safety reply: no hint on top of it.
 SAFETY_INTENTS = frozenset({"emergency", "mental_distress", "disclose_violence", "health_complaint"})
 # Trigger groups of danger from others and of medical emergencies (bot/safety/patterns.py).
@@ -36,9 +38,15 @@ def has_danger_signal(parse_data: dict[str, Any]) -> bool:
     Crisis, violence and pain triggers are not danger words: "Ich bin depressiv" has none.
     """
     safety = parse_data.get("safety") or {}
+    if not safety.get("triggers") and says_safe(str(parse_data.get("text") or "")):
+        # "Nein, ich bin nicht in Gefahr, ich fahr gerade zu meiner Mutter"
+        return False
     words = {str(w).split(":")[0] for w in [*(safety.get("triggers") or ()), *(safety.get("suppressed") or ())]}
     if words & DANGER_GROUPS or safety.get("action") == "demoted_emergency":
         return True
+    if safety.get("calm") and safety.get("reading") == "calm":
+        # No danger word, and both readings see a calm message: the classifier's weight alone is no signal.
+        return False
     return any(
         r.get("name") == "emergency" and float(r.get("confidence") or 0.0) >= HINT_CONFIDENCE
         for r in parse_data.get("intent_ranking") or []

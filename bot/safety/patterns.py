@@ -664,7 +664,8 @@ PAIN_TRIGGERS: tuple[Trigger, ...] = (
         each(
             r"\b(?:kopf|bauch|zahn|zähne|rücken|fuß|füße|fuss|knie|hals|ohr|ohren|magen|hand|arm|bein|schulter|nacken)\s*(?:schmerzen|weh|tut\s+(?:\w+\s+)?weh)\b",
             r"\b(?:kopf|bauch|zahn|rücken|fuß|knie|hals|ohr|magen|nacken|migräne)\w*\b(?=(?:\s+\w+){0,3}\s+(?:tut|tun)\s+(?:\w+\s+)?weh)",
-            r"\b(?:tut|tun)\s+(?:\w+\s+){0,2}weh\b|\bweh\s+tun\b",
+            r"\b(?:tut|tun|duad|tuat|dud|deet|tued)\s+(?:\w+\s+){0,2}weh\b|\bweh\s+tun\b",
+            r"\bschmerzen\s+(?:im|in\s+der|in\s+den|am|an\s+der)\s+(?:\w+\s+)?(?:kopf|bauch|zahn|rücken|fuß|fuss|knie|hals|ohr|magen|hand|arm|bein|schulter|nacken|hüfte|knöchel)\w*\b",
             r"\b(?:kopfweh|bauchweh|zahnweh|migräne|erkältet|erkältung|fieber|grippe|husten|schnupfen|übel|schwindelig|schwindlig)\b",
             r"\b(?:verknackst|verstaucht|umgeknickt|geprellt|gezerrt)\b",
         ),
@@ -782,6 +783,9 @@ FIGURATIVE = any_of(
     r"\bblut\w*\s+(?:nur\s+)?(?:ein\s+bisschen|ein\s+wenig|leicht|etwas|kaum)\b",
     r"\bschwindelig\s+vor\s+(?:stress|aufregung|angst)\b",
     r"\bsterbe\s+vor\s+lachen\b|\bkopf\s+platzt\b|\blach\w*\s+mich\s+tot\b",
+    r"\braucht\s+(?:mir\s+)?(?:der|mein)\s+kopf\b|\bkopf\s+raucht\b",
+    # Not figurative, but no danger either: the end of a fire.
+    r"\bfeuer\s+(?:\w+\s+)?(?:is|ist|isch)\s+(?:jetzt\s+)?(?:aus|gelöscht)\b",
     r"\b(?:haushalt|kasse|gemeinde|etat)\s+(?:\w+\s+)?blutet\s+aus\b|\bganze\s+dorf\s+in\s+flammen\b",
     r"\b(?:stimmung|lage|situation|atmosphäre)\s+(?:\w+\s+){0,3}(?:explosiv|aufgeheizt|vergiftet|angespannt)\b",
 )
@@ -808,8 +812,9 @@ NO_WORD = compile_folded(
 )
 
 SAFE = any_of(
-    r"\b(?:keine|kein)\s+(?:akute\s+)?(?:gefahr|notfall|bedrohung)\b",
-    r"\bnicht\s+(?:mehr\s+)?in\s+gefahr\b",
+    r"\b(?:keine|kein|koa|keene)\s+(?:akute\s+)?(?:g?e?fahr|notfall|bedrohung)\b",
+    r"\b(?:nicht|nich|net|ned|nit)\s+(?:mehr\s+)?(?:in\s+g?e?fahr|akut)\b",
+    r"\b(?:mir|mia)\s+(?:geht|jeht|gehts|gohts|gaat)\s+(?:es|et|s)?\s*(?:jut|gut|guat)\b",
     r"\bnichts\s+(?:akutes|akut|schlimmes|passiert)\b",
     r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}(?:sicher|in\s+sicherheit)\b",
 )
@@ -823,11 +828,18 @@ ASKS_WHAT_TO_DO = compile_folded(r"\bwas\s+(?:soll|kann|muss)\s+ich\s+(?:jetzt\s
 # "die Polizei ist da", "er ist weg", "ich bin in Sicherheit": the acute phase is over.
 # "er ist weg", "er ist abgebogen": good, but the police may not be there yet.
 OFFENDER_GONE = any_of(
+    r"\b(?:he|dä|de|der\s+\w+|das\s+auto|der\s+wagen|die\s+drei|die\s+zwei|die\s+beiden)\s+(?:ist|is|sind|san|isch)\s+(?:\w+\s+)?(?:weg|fort|abgehauen|weitergefahren|weggefahren|verschwunden)\b",
+    r"\b(?:die|sie)\s+(?:fahren|gehen|laufen|rennen|hauen)\s+(?:jetzt\s+)?(?:weg|ab)\b|\bweitergefahren\b",
+    r"^\W*(?:\w+\s+)?(?:mann|typ|kerl|auto|wagen|er|sie|die)\s+weg\b",
+    r"\b(?:is|ist|isch)\s+(?:\w+\s+)?still\b|\b(?:is|isch)\s+weg\b|\babbogn\b",
     r"\b(?:er|sie|der|die|der\s+typ|der\s+mann|die\s+typen|die\s+leute|die\s+gruppe|alle)\s+(?:ist|sind|is|san)\s+(?:jetzt\s+|wieder\s+|endlich\s+|grad\s+|gerade\s+)?(?:weg|fort|abgehauen|verschwunden|weggefahren|gegangen|weggerannt|abgebogen)\b",
     r"\b(?:er|sie|der)\s+(?:geht|fährt|läuft|rennt)\s+(?:jetzt\s+)?weg\b|\b(?:abgebogen|weggerannt|abgehauen|weggefahren)\b",
     r"\b(?:es\s+ist|is)\s+(?:jetzt\s+)?ruhig\b|\bruhig\s+draußen\b",
 )
 DANGER_OVER = any_of(
+    r"\b(?:polizei|bullen|beamten|beamte|feuerwehr|streife)\s+(?:\w+\s+){0,3}(?:is|ist|isch|sind|san|sin)\s+(?:\w+\s+)?(?:da|do|doa|hier|unten|drin|drinnen|im\s+haus|vor\s+der\s+tür)\b",
+    r"^\W*(?:d'|die\s+|de\s+)?(?:polizei|feuerwehr)\s+(?:jetzt\s+|nu\s+|endlich\s+)?(?:da|do|hier)\b",
+    r"\bfeuer\s+(?:\w+\s+)?(?:is|ist|isch)\s+(?:jetzt\s+)?(?:aus|gelöscht)\b",
     r"\b(?:polizei|bullen|beamten|beamte|feuerwehr)\s+(?:\w+\s+){0,2}(?:is|ist|sind|san)\s+(?:jetz\s+|jetzt\s+|scho\s+)?(?:do|doa|da)\b",
     r"\b(?:ham|hom|haben|hat)\s+(?:eam|ihn|ihm|sie|den)\s+(?:\w+\s+){0,3}(?:mitgnomma|mitgenommen|erwischt|geschnappt|rausgeholt|festgenommen)\b|\b(?:erwischt|geschnappt|rausgeholt)\b",
     r"\b(?:spuren\s+gesichert|alles\s+aufgenommen|anzeige\s+aufgenommen)\b|\b(?:beamten|polizei)\s+(?:\w+\s+){0,3}(?:gredt|geredet|gesprochen)\b",
@@ -861,6 +873,9 @@ CALLED_POLICE = any_of(
 )
 # "Soll ich die Polizei rufen oder übertreibe ich?"
 ASK_CALL_POLICE = any_of(
+    r"\bzu\s+empfindlich\b|\blächerlich\b|\bblamier\w*\b|\btheater\s+mach\w*\b|\bkeen\s+theater\b",
+    r"\bpolizei\s+(?:\w+\s+){0,4}(?:hetzen|holen\s+wegen)\b|\bwegen\s+so\s+(?:was|nem|einem|etwas)\b",
+    r"\b(?:nur|bloß|vllt\s+nur|vielleicht\s+nur)\s+(?:\w+\s+)?(?:angst\s+machen|quatschen|reden|erschrecken)\b",
     r"\bist\s+das\s+(?:schon\s+)?(?:ein\s+)?notfall\b|\bübertrieb\w*\b|\bübertriebn\b",
     r"\b(?:polizei|110)\s+(?:\w+\s+){0,2}(?:nerven|belästigen|stören)\b|\bpolizei\s+(?:\w+\s+){0,2}kennt\s+(?:ihn|den|sie)\b|\bparanoid\b",
     r"\b(?:soll|sollt|muss)\s+(?:i|ich)\s+(?:\w+\s+){0,2}(?:d'polizei|polizei|110)\s+(?:\w+\s+)?(?:ruafa|rufe|rufa|anrufa)\b",
@@ -870,10 +885,18 @@ ASK_CALL_POLICE = any_of(
     r"\b(?:ist\s+das|wäre\s+das|is\s+des)\s+(?:\w+\s+){0,2}(?:ein\s+)?(?:fall|grund)\s+(?:für\s+(?:die\s+)?(?:polizei|110|den\s+notruf))\b",
     r"\blohnt\s+(?:es\s+)?sich\s+(?:\w+\s+){0,3}(?:110|polizei|notruf)\b",
 )
+# "Er hält gerade sein Handy hoch", "er ist jetzt am Briefkasten": the person is still at it.
+OFFENDER_ACTIVE = any_of(
+    r"\b(?:er|sie|der|die|einer|eener|oana|typ|mann|kerl|die\s+typen)\s+(?:\w+\s+){0,4}(?:gerade|grad|jetzt|jetz|immer\s+noch|noch\s+immer|wieder)\b",
+    r"\b(?:gerade|grad|jetzt)\s+(?:\w+\s+){0,2}(?:er|sie|der|die|einer)\s+(?:\w+\s+)?(?:an|am|vor|bei|durch|gegen|auf)\b",
+    r"\b(?:hör|höre|seh|sehe)\s+(?:\w+\s+){0,3}(?:ihn|sie|sei|sein|seine|schritte|stimmen|auto)\b",
+)
 # "Soll ich rausgehen / ihn ansprechen / aufmachen?"
 CONFRONT = any_of(
     r"\b(?:soll|sollte|soi|sollen|solln)\s+(?:ich|i|ick|wir|mer)\s+(?:\w+\s+){0,5}(?:rausschauen|rausgucken|nachschauen|nachsehen|aufmacha|aufmachen|runter|zur\s+rede\s+stellen|licht\s+anmachen)\b",
     r"\bich\s+soll\s+(?:\w+\s+)?(?:aufmachen|öffnen|rauskommen|runterkommen)\b|\b(?:hin|rüber)\s+und\s+helfen\b",
+    r"\b(?:soll|sollte)\s+(?:ich|i)\s+(?:\w+\s+){0,4}(?:sagen|rufen|schreien|brüllen)\b[\s,]+(?:\w+[\s,]+){0,4}(?:abhauen|verschwinden|gehen|weg)\b",
+    r"\b(?:soll|sollte)\s+(?:ich|i)\s+(?:\w+\s+){0,4}(?:aufschließen|aufsperren)\b",
     r"\b(?:soll|sollte|kann|darf)\s+(?:ich|i)\s+(?:\w+\s+){0,3}(?:rausgehen|raus|hinausgehen|aufmachen|öffnen|nachschauen|nachsehen|ansprechen|zur\s+rede\s+stellen|konfrontieren|runtergehen|rübergehen|hingehen)\b",
     r"\b(?:soll|sollte)\s+(?:ich|i)\s+(?:\w+\s+){0,3}(?:tür|fenster)\s+(?:\w+\s+)?(?:aufmachen|öffnen)\b",
 )
@@ -903,12 +926,16 @@ MEDICAL_OVER = any_of(
     r"\b(?:es\s+geht|gehts|geht's)\s+(?:ihm|ihr|mir)\s+(?:\w+\s+)?(?:wieder\s+)?(?:besser|gut)\b",
 )
 CALLED_AMBULANCE = any_of(
+    r"\bruft\s+(?:\w+\s+){0,2}(?:112|krankenwagen|rettungswagen|notarzt|rettungsdienst|sanka)\b",
     r"\b(?:hab|habe|hat|haben)\s+(?:\w+\s+){0,3}(?:112|rettungsdienst|krankenwagen|rettungswagen|notarzt|feuerwehr)\s+(?:\w+\s+)?(?:angerufen|gerufen|gewählt|verständigt|alarmiert)\b",
     r"\b(?:112|krankenwagen|rettungswagen|notarzt)\s+(?:\w+\s+){0,2}(?:ist\s+unterwegs|kommt|ist\s+auf\s+dem\s+weg|angerufen|gerufen)\b",
     r"\bbis\s+(?:der|die|das|sie|er|jemand)\s+(?:\w+\s+){0,2}(?:da\s+(?:ist|sind)|kommt|kommen|eintrifft)\b",
 )
 # Crisis mode: the person feels better, or says they are safe.
 CRISIS_BETTER = any_of(
+    r"\bg(?:e|o)h?t'?s?\s+(?:\w+\s+){0,3}besser\b",
+    r"\b(?:es\s+)?(?:ist|is|isch|wird)\s+(?:\w+\s+){0,2}besser\b",
+    r"\bdanke\w*\s*,?\s+(?:\w+\s+){0,2}(?:dass\s+du\s+da\s+warst|dass\s+sie\s+da\s+waren|fürs\s+zuhör\w*|für\s+das\s+gespräch|fürs\s+da\s+sein)\b",
     r"\bgeht'?s\s+(?:\w+\s+){0,4}besser\b|\bfühl\w*\s+mich\s+(?:\w+\s+){0,2}besser\b|\bgeiht\s+beter\b",
     r"\bgeht\s+(?:\w+\s+)?(?:etwas|ein\s+bisschen|ein\s+bissl|schon|wieder)\s+besser\b|\bwird\s+(?:\w+\s+)?(?:langsam\s+|schon\s+)?besser\b|\b(?:goot|gut)\s+(?:daan|getan)\b",
     r"\b(?:es\s+geht|gehts|geht's|geht\s+es)\s+(?:mir\s+)?(?:\w+\s+)?(?:wieder|schon\s+besser|besser|etwas\s+besser|ein\s+bisschen\s+besser)\b",
@@ -930,6 +957,9 @@ SAFE_YES = any_of(
 )
 # "nein, ich will mir nichts antun", "keine Sorge, ich tu mir nichts": no thoughts of self-harm.
 NO_SELF_HARM = any_of(
+    r"\bkeine\s+(?:dunklen|schlimmen|solchen|komischen)\s+gedanken\b|\b(?:will|möchte)\s+(?:\w+\s+){0,2}nicht\s+tot\s+sein\b",
+    r"\b(?:nicht|net|ned|nich)\s+(?:in\s+gefahr|gefährlich|gefährdet)\b(?=.*\b(?:müde|gestresst|erschöpft|durch|fertig|kaputt|platt|ausgelaugt|stress\w*)\b)",
+    r"\bkeine\s+gefahr\b(?=.*\b(?:müde|gestresst|erschöpft|durch|fertig|kaputt|platt|ausgelaugt)\b)",
     r"\b(?:will|werde|möchte|tu|tue|würde)\s+(?:\w+\s+){0,2}mir\s+(?:\w+\s+)?(?:nichts|nix|nicht[s]?\s+(?:an)?tun)\b",
     r"\bmir\s+(?:\w+\s+)?(?:nichts|nix)\s+an(?:tun|zutun)\b",
     r"\b(?:nicht|kein)\s+(?:\w+\s+)?(?:suizidal|lebensmüde|selbstmordgefährdet)\b",

@@ -171,3 +171,33 @@ def test_once_the_police_were_called_fear_gets_the_waiting_steps() -> None:
 )
 def test_dialect_and_other_ends_of_danger(text: str) -> None:
     assert followup(DANGER, text, "").mode == END
+
+
+@pytest.mark.parametrize(
+    ("mode", "text", "history", "response"),
+    [
+        (DANGER, "Mann weg. Auto weg.", (), "utter_danger_gone"),
+        (DANGER, "Die fahren weg. Polizei kommt trotzdem.", (), "utter_danger_gone"),
+        (DANGER, "Polizei is unten, die drei sind weg.", (), "utter_danger_over"),
+        (DANGER, "De Polizei is nu da, twee Beamte.", (), "utter_danger_over"),
+        (DANGER, "Feuerwehr un Polizei sin do, des Feuer is aus", (), "utter_danger_over"),
+        (DANGER, "Na, passt scho, i bin ned in Gfahr.", (), "utter_danger_over"),
+        (DANGER, "bin ich zu empfindlich? die wollen mir vllt nur angst machen", (), "utter_danger_call_police"),
+        (DANGER, "Ich will mich nich lächerlich machen, wenn die quatschen wollen", (), "utter_danger_call_police"),
+        (DANGER, "Er hält gerade sein Handy hoch, ich glaub er filmt mein Fenster", (), "utter_danger_still"),
+        (DANGER, "Er ist jetzt an meinem Briefkasten.", ("utter_danger_wait",), "utter_danger_calm_waiting"),
+        (DANGER, "Soll ich über die Sprechanlage sagen, er soll abhauen?", (), "utter_danger_stay_inside"),
+        (DANGER, "hm", ("utter_danger_wait",), "utter_danger_calm_waiting"),
+        (MEDICAL, "Kioskmann ruft jetzt den Krankenwagen", (), "utter_medical_wait"),
+        (MEDICAL, "Soll ich unten die Tür aufschließen jehn?", (), "utter_medical_wait"),
+        (CRISIS, "geht grad echt besser", (), "utter_crisis_over"),
+        (CRISIS, "Jetzt gohts mr a bissle besser.", (), "utter_crisis_over"),
+        (CRISIS, "Danke, dass du da warst.", (), "utter_crisis_over"),
+    ],
+)
+def test_followups_found_in_blind_conversations(mode: str, text: str, history: tuple[str, ...], response: str) -> None:
+    assert followup(mode, text, "", history=history).responses[0] == response
+
+
+def test_a_negated_better_is_no_end_of_the_crisis() -> None:
+    assert followup(CRISIS, "es geht mir nicht besser", "").mode == CRISIS
