@@ -35,6 +35,8 @@ from bot.safety.patterns import DANGER_OVER, OFFENDER_GONE, PAST_VERB, PRESENT, 
 from bot.text import compile_folded, fold
 
 # "Nee, grad nich. Bin allein aufm Hof.": an answer that begins with no is never raised.
+# "Ich bin (mir) nicht sicher, ob ich übertreibe": hedging, not a statement of safety.
+UNSURE = compile_folded(r"\b(?:nicht|nich|net|ned)\s+(?:\w+\s+)?sicher\b|\bunsicher\b")
 ANSWERS_NO = compile_folded(r"\s*(?:nein|nee+|nö+|noe|nä+|ne|nope|na(?=\s*,))\b")
 
 ACUTE = "acute"
@@ -204,7 +206,8 @@ def combine(
     label = reading.label
     if seen == CALM:
         norm = normalise(text)
-        settled = ANSWERS_NO.match(norm) or any(p.search(norm) for p in (DANGER_OVER, OFFENDER_GONE, SAFE))
+        safe = bool(SAFE.search(norm)) and not UNSURE.search(norm)
+        settled = safe or ANSWERS_NO.match(norm) or any(p.search(norm) for p in (DANGER_OVER, OFFENDER_GONE))
         # A danger word the patterns judged past, negated or reported, or a message that looks
         # back or reports ("hat die Scheiben eingeschlagen", "im Brief steht, sie zünden mein
         # Haus an"), needs a much surer reading.

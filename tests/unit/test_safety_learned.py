@@ -163,3 +163,8 @@ def test_a_message_that_looks_back_needs_a_much_surer_reading() -> None:
     assert combine(assess(letter), reading("acute", 0.7), letter).level == "none"
     now = "Er hat mich gerade gegen das Auto gedrückt"
     assert combine(assess(now), reading("acute", 0.5), now).is_acute
+
+
+def test_hedging_is_no_statement_of_safety() -> None:
+    text = "Ich bin mir nicht sicher, ob ich übertreibe, der Wagen fährt seit einer Stunde ums Haus"
+    assert combine(assess(text), reading("acute", 0.6), text).is_acute
