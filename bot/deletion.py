@@ -12,9 +12,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from bot.text import compile_folded, fold
+
 DELETE_ACTION = "action_delete_conversation"
 MARKER_KEY = "stark_im_amt"
 MARKER_VALUE = "delete_conversation"
+
+
+# What a request to delete names: the conversation, the data, "alles". Without it, "löschen" in
+# a longer message is about something else ("erstmal löschen" at a fire, "Kommentare löschen").
+DELETION_OBJECT = compile_folded(
+    r"\b(?:gespräch\w*|chat\w*|daten|verlauf|alles|nachrichten|unterhaltung|konversation|gespeichert\w*|"
+    r"speicher\w*|protokoll|das\s+hier|meine\s+angaben|vergiss|vergessen|spuren)\b|/l(?:ö|oe)schen"
+)
+# "löschen", "bitte löschen", "/loeschen": short enough to be the request itself.
+_SHORT_REQUEST_WORDS = 2
+
+
+def asks_for_deletion(text: str) -> bool:
+    """Whether a message the classifier read as a deletion request really asks for one."""
+    return len(text.split()) <= _SHORT_REQUEST_WORDS or bool(DELETION_OBJECT.search(fold(text)))
 
 
 def deletion_marker() -> dict[str, str]:

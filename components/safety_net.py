@@ -14,6 +14,8 @@ It runs last in the pipeline, after the classifier and the FallbackClassifier, a
 * a health complaint without danger ("Mein Kopf tut weh") -> ``health_complaint`` unless
   the classifier is confident of a topic of ours;
 * a reply that is only a form of "no" ("nee grad nich") -> ``deny``;
+* ``request_deletion`` in a longer message that names neither the conversation nor the data
+  ("erstmal löschen" at a fire, "Soll ich die Kommentare löschen?") -> demoted;
 * a danger word that was only reported ("im Brief steht, sie zünden mein Haus an") while the
   classifier saw no topic -> ``report_threat``;
 * ``mental_distress`` from the classifier on a calm message (question, look back,
@@ -51,6 +53,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.deletion import asks_for_deletion
 from bot.safety import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive, looks_back
 from bot.safety.hint import needs_danger_hint
 from bot.safety.learned import READING_KEY, Reading, combine
@@ -98,6 +101,7 @@ class SafetyNet(GraphComponent):
             "pain_intent": "health_complaint",
             "deny_intent": "deny",
             "threat_intent": "report_threat",
+            "deletion_intent": "request_deletion",
             # A reported threat is filed as one when the classifier is this unsure or saw no topic.
             "threat_unsure_below": 0.5,
             "no_topic_intents": ["nlu_fallback", "out_of_scope", "greet", "inform_state", "affirm"],
@@ -113,6 +117,7 @@ class SafetyNet(GraphComponent):
         self._pain = str(config["pain_intent"])
         self._deny = str(config["deny_intent"])
         self._threat = str(config["threat_intent"])
+        self._deletion = str(config["deletion_intent"])
         self._threat_unsure = float(config["threat_unsure_below"])
         self._no_topic = frozenset(config["no_topic_intents"])
         self._pain_yields = float(config["pain_yields_to_topic_confidence"])
@@ -146,6 +151,10 @@ class SafetyNet(GraphComponent):
         if forced is not None:
             action = f"forced_{forced}" if predicted != forced else "confirmed"
             self._set_intent(message, forced)
+        elif predicted == self._deletion and not asks_for_deletion(text):
+            # "Papa sagt, wir sollen erstmal löschen" at a fire is no request to delete the chat.
+            action = "demoted_deletion"
+            self._demote_intent(message, self._deletion)
         elif (
             predicted in (self._emergency, self._distress)
             and assessment.level == "none"

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.safety import patterns as p
-from bot.safety.engine import SafetyAssessment, assess, is_plain_no, normalise
-from bot.safety.learned import LEARNED_CALM
+from bot.safety.engine import SafetyAssessment, assess, is_plain_no, looks_back, normalise
+from bot.safety.learned import ANSWERS_NO, LEARNED_CALM
 
 DANGER = "danger"
 MEDICAL = "medical"
@@ -155,6 +155,9 @@ def _danger_followup(
         return Reply(("utter_danger_still",), DANGER, "not_safe")
     if said_no and not still and "utter_emergency" in last_bot:
         # "Wenn Sie gerade in Gefahr sind: 110 ..." – "nein": no acute danger after all.
+        return Reply(("utter_danger_false_alarm",), END, "no_danger")
+    if not still and not waiting and ANSWERS_NO.match(norm) and looks_back(text):
+        # "Nä nä, dat es nit jetz, dat wor letzte Woch": no danger now, it was a past incident.
         return Reply(("utter_danger_false_alarm",), END, "no_danger")
     called = p.CALLED_POLICE.search(norm)
     gone = p.OFFENDER_GONE.search(norm)

@@ -14,7 +14,8 @@ assessment:
   that the danger is over: "der ist weg", "die Polizei ist schon da");
 * where the patterns fired but the reading is very sure the message is calm (a past incident,
   a question), the trigger is treated as suppressed, so the emergency reply is not given;
-* danger vs. medical, distress vs. self-harm: a confident reading decides the kind.
+* danger vs. medical, distress vs. self-harm, danger vs. danger to oneself: a confident reading
+  decides the kind.
 
 scikit-learn is imported only when a model is built or read; the model is trained and stored
 by ``components.safety_classifier`` (part of ``rasa train``).
@@ -222,6 +223,10 @@ def combine(
     if seen in (ACUTE, DISTRESS) and reading.score(CALM) >= calm_at:
         suppressed = (*assessment.suppressed, *assessment.reasons, LEARNED_CALM)
         return SafetyAssessment("none", (), tuple(dict.fromkeys(suppressed)), calm=True)
+    if seen in (ACUTE, MEDICAL) and label == SELF_HARM and reading.confidence >= kind_at:
+        # "Ich steh grad auf der Brücke", "hab mir in den Arm geschnitten": the danger is to
+        # oneself – 112 and the TelefonSeelsorge, never "lock yourself in".
+        return dataclasses.replace(_raised(assessment, SELF_HARM, reading.confidence, text), kind="self_harm_now")
     if {seen, label} == {ACUTE, MEDICAL} and reading.confidence >= kind_at:
         return dataclasses.replace(assessment, kind="medical" if label == MEDICAL else "danger")
     if seen == DISTRESS and label == SELF_HARM and reading.confidence >= raise_at:

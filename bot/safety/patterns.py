@@ -689,7 +689,7 @@ PRESENT = any_of(
 PAST_TIME = any_of(
     r"\b(?:gestern|vorgestern|damals|neulich|frueher|einmal|ehemals|letztens|vorhin|seitdem|mal)\b",
     r"\b(?:geschdern|gestan|gistern|güstern|gester|gesdern|vorgestan|vorgeschdern)\b",
-    r"\b(?:letzte[nrs]?|vorige[nrs]?|vergangene[nrs]?)\s+(?:jahr|woche|monat|sommer|winter|herbst|fruehling|nacht|mal|wochenende|wahlkampf)\b",
+    r"\b(?:letzte[nrs]?|letscht\w*|vorige[nrs]?|vergangene[nrs]?|verleden)\s+(?:jahr|johr|joahr|woche|woch|week|monat|sommer|winter|herbst|fruehling|nacht|mal|wochenende|wahlkampf)\b",
     r"\bvor\s+(?:einem|einer|zwei|drei|vier|fuenf|sechs|\d+|ein\s+paar|einigen|wenigen|mehreren|kurzem|langer\s+zeit)\b",
     r"\b(?:19|20)\d\d\b",
     r"\bnach\s+(?:dem|einem|diesem|meinem|unserem)\s+(?:einbruch|anschlag|brandanschlag|angriff|ueberfall|vorfall|feuer|brand)\b",
@@ -858,6 +858,7 @@ DANGER_OVER = any_of(
 )
 # "ich habe die 110 angerufen", "die Polizei ist unterwegs": waiting for the police.
 CALLED_POLICE = any_of(
+    r"\b(?:polizei|110|notruf|feuerwehr)\s+(?:ist|is|isch|wurde|wird)\s+(?:\w+\s+)?(?:informiert|verständigt|alarmiert|benachrichtigt|angerufen|gerufen)\b",
     r"\b(?:hab|habe|hob|hat|haben|ham)\s+(?:\w+\s+){0,3}(?:110|\w*polizei|notruf)\s+(?:\w+\s+)?(?:gwählt|grufa|gruafa|informiert|verständigt|alarmiert)\b",
     r"\b\w*polizei\s+(?:\w+\s+){0,2}(?:is|san)\s+unterwegs\b|\bpolizei\s+(?:\w+\s+)?(?:steigt|kommt)\s+zu\b|\b(?:schon\s+)?dran\s+gewesen\b",
     r"\b(?:die|sie|de)\s+(?:kommen|kemman|kumma|san\s+unterwegs|sind\s+unterwegs|schicken\s+(?:wen|jemanden|eine\s+streife))\b",
@@ -877,7 +878,7 @@ ASK_CALL_POLICE = any_of(
     r"\bpolizei\s+(?:\w+\s+){0,4}(?:hetzen|holen\s+wegen)\b|\bwegen\s+so\s+(?:was|nem|einem|etwas)\b",
     r"\b(?:nur|bloß|vllt\s+nur|vielleicht\s+nur)\s+(?:\w+\s+)?(?:angst\s+machen|quatschen|reden|erschrecken)\b",
     r"\bist\s+das\s+(?:schon\s+)?(?:ein\s+)?notfall\b|\bübertrieb\w*\b|\bübertriebn\b",
-    r"\b(?:polizei|110)\s+(?:\w+\s+){0,2}(?:nerven|belästigen|stören)\b|\bpolizei\s+(?:\w+\s+){0,2}kennt\s+(?:ihn|den|sie)\b|\bparanoid\b",
+    r"\b(?:polizei|110)\s+(?:\w+\s+){0,2}(?:nerven|belästigen|stören)\b|\bpolizei\s+(?:\w+\s+){0,2}kennt\s+(?:ihn|den|sie)\b|\bparano\w*\b",
     r"\b(?:soll|sollt|muss)\s+(?:i|ich)\s+(?:\w+\s+){0,2}(?:d'polizei|polizei|110)\s+(?:\w+\s+)?(?:ruafa|rufe|rufa|anrufa)\b",
     r"\b(?:soll|sollte|muss|darf|kann)\s+(?:ich|i|man)\s+(?:\w+\s+){0,3}(?:polizei|110|notruf|die\s+bullen)\s+(?:\w+\s+)?(?:rufen|anrufen|holen|wählen|verständigen|alarmieren|informieren)\b",
     r"\b(?:polizei|110|notruf)\s+(?:\w+\s+){0,2}(?:rufen|anrufen|holen|wählen)\s*\?",
@@ -928,11 +929,15 @@ MEDICAL_OVER = any_of(
 CALLED_AMBULANCE = any_of(
     r"\bruft\s+(?:\w+\s+){0,2}(?:112|krankenwagen|rettungswagen|notarzt|rettungsdienst|sanka)\b",
     r"\b(?:hab|habe|hat|haben)\s+(?:\w+\s+){0,3}(?:112|rettungsdienst|krankenwagen|rettungswagen|notarzt|feuerwehr)\s+(?:\w+\s+)?(?:angerufen|gerufen|gewählt|verständigt|alarmiert)\b",
-    r"\b(?:112|krankenwagen|rettungswagen|notarzt)\s+(?:\w+\s+){0,2}(?:ist\s+unterwegs|kommt|ist\s+auf\s+dem\s+weg|angerufen|gerufen)\b",
+    r"\b(?:112|krankenwagen|rettungswagen|notarzt|feuerwehr)\s+(?:\w+\s+){0,2}(?:ist\s+unterwegs|kommt|ist\s+auf\s+dem\s+weg|angerufen|gerufen)\b",
     r"\bbis\s+(?:der|die|das|sie|er|jemand)\s+(?:\w+\s+){0,2}(?:da\s+(?:ist|sind)|kommt|kommen|eintrifft)\b",
 )
 # Crisis mode: the person feels better, or says they are safe.
 CRISIS_BETTER = any_of(
+    r"\b(?:sie|er|die|de|mei\w*|notarzt|notärztin|hausarzt|rettung\w*|feuerwehr|freundin|freund|nachbar\w*|tochter|sohn|frau|mann)\s+(?:\w+\s+){0,2}(?:kommt|kummt|kimmt|kommen)\s+(?:\w+\s+)?(?:rüber|vorbei|her|mich\s+holen|gleich)\b",
+    r"\b(?:notarzt|notärztin|hausarzt|rettung\w*|feuerwehr|sie|er)\s+(?:is|ist|isch|san|sind|sin)\s+(?:jetzt\s+|jetz\s+|nu\s+)?(?:da|do|hier)\b",
+    r"\b(?:morgen|morn|morgn)\s+(?:\w+\s+){0,2}(?:ruf|rufe|lüt|telefonier\w*)\s+(?:\w+\s+){0,3}(?:hausärztin|hausarzt|ärztin|arzt|therapeut\w*|telefonseelsorge|hilfetelefon|beratung\w*)\b",
+    r"\b(?:krieg|kriege|krie|bekomme|hab)\s+(?:\w+\s+){0,2}besser\s+luft\b|\bgeh\s+(?:jetzt\s+)?schlafen\b",
     r"\bg(?:e|o)h?t'?s?\s+(?:\w+\s+){0,3}besser\b",
     r"\b(?:es\s+)?(?:ist|is|isch|wird)\s+(?:\w+\s+){0,2}besser\b",
     r"\bdanke\w*\s*,?\s+(?:\w+\s+){0,2}(?:dass\s+du\s+da\s+warst|dass\s+sie\s+da\s+waren|fürs\s+zuhör\w*|für\s+das\s+gespräch|fürs\s+da\s+sein)\b",

@@ -168,3 +168,10 @@ def test_a_message_that_looks_back_needs_a_much_surer_reading() -> None:
 def test_hedging_is_no_statement_of_safety() -> None:
     text = "Ich bin mir nicht sicher, ob ich übertreibe, der Wagen fährt seit einer Stunde ums Haus"
     assert combine(assess(text), reading("acute", 0.6), text).is_acute
+
+
+def test_a_sure_self_harm_reading_turns_danger_into_danger_to_oneself() -> None:
+    text = "Ich hab den Motor in der Garage laufen lassen und sitz drin"
+    turned = combine(assess("es brennt im flur"), reading("self_harm", 0.7), text)
+    assert (turned.level, turned.kind) == ("distress", "self_harm_now")
+    assert combine(assess("es brennt im flur"), reading("self_harm", 0.5), text).is_acute

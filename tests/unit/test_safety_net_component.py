@@ -122,3 +122,20 @@ def test_a_crisis_word_keeps_the_crisis_reply_even_in_a_question() -> None:
     message = parsed("Ist es normal, dass ich nicht mehr leben will?", "ask_psychological_support", 0.6, [])
     component().process([message])
     assert message.get("intent")["name"] == "mental_distress"
+
+
+@pytest.mark.parametrize(
+    "text", ["papa sagt wir sollen nicht übertreiben und erstmal löschen", "Soll ich die Kommentare löschen?"]
+)
+def test_loeschen_without_the_conversation_or_data_is_no_deletion_request(text: str) -> None:
+    message = parsed(text, "request_deletion", 0.8, [("request_deletion", 0.8), ("ask_hate_comments", 0.1)])
+    component().process([message])
+    assert message.get("intent")["name"] != "request_deletion"
+    assert message.get("safety")["action"] == "demoted_deletion"
+
+
+@pytest.mark.parametrize("text", ["löschen", "/loeschen", "Bitte löschen Sie alles", "lösch bitte den Chatverlauf"])
+def test_a_real_deletion_request_stays_one(text: str) -> None:
+    message = parsed(text, "request_deletion", 0.8, [("request_deletion", 0.8), ("greet", 0.1)])
+    component().process([message])
+    assert message.get("intent")["name"] == "request_deletion"
