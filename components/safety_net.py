@@ -151,10 +151,6 @@ class SafetyNet(GraphComponent):
         if forced is not None:
             action = f"forced_{forced}" if predicted != forced else "confirmed"
             self._set_intent(message, forced)
-        elif predicted == self._deletion and not asks_for_deletion(text):
-            # "Papa sagt, wir sollen erstmal löschen" at a fire is no request to delete the chat.
-            action = "demoted_deletion"
-            self._demote_intent(message, self._deletion)
         elif (
             predicted in (self._emergency, self._distress)
             and assessment.level == "none"
@@ -182,6 +178,12 @@ class SafetyNet(GraphComponent):
             # "Wie erkenne ich Burnout bei Kollegen?", "kaputt, aber die Vorlage ist durch 😄".
             action = "demoted_distress"
             self._demote_intent(message, self._distress, self._emergency)
+        final = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if final == self._deletion and not asks_for_deletion(text):
+            # "Papa sagt, wir sollen erstmal löschen" at a fire is no request to delete the chat
+            # (also where it was only the next intent after a demoted emergency).
+            action = "demoted_deletion"
+            self._demote_intent(message, self._deletion)
         if action != "none":
             logger.info("safety_net %s triggers=%s", action, ",".join(assessment.reasons) or "-")
         safety = {

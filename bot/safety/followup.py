@@ -22,6 +22,10 @@ CRISIS = "crisis"
 VIOLENCE = "violence"
 END = ""  # the mode is over
 # "Ich will mit einem Menschen reden": in a mode, the human who helps now (110, TelefonSeelsorge).
+# Replies that show the danger is violence by a partner or sexual violence.
+VIOLENCE_REPLIES = frozenset(
+    {"utter_violence_helpline", "utter_violence_support", "utter_violence_listen", "utter_violence_plan"}
+)
 HUMAN_INTENTS = frozenset({"request_human", "ask_starke_stelle", "ask_contacts", "ask_psychological_support"})
 
 
@@ -149,6 +153,8 @@ def _danger_followup(
 ) -> Reply:
     still = assessment.is_acute
     waiting = "utter_danger_wait" in history or "utter_danger_wait" in last_bot
+    # Danger from a partner or after sexual violence: the calm replies name the help line too.
+    violent = any(name in VIOLENCE_REPLIES for name in (*history, *last_bot))
     said_no = is_plain_no(text) or intent == "deny"
     if said_no and "utter_danger_checkin_again" in last_bot:
         # "Sind Sie gerade sicher?" – "nein": still in danger.
@@ -163,7 +169,8 @@ def _danger_followup(
     gone = p.OFFENDER_GONE.search(norm)
     over = p.DANGER_OVER.search(norm) or p.SAFE.search(norm)
     if over and (gone or not called) and not still:
-        return Reply(("utter_danger_over",), END, "danger_over")
+        helpline = ("utter_violence_helpline",) if violent else ()
+        return Reply(("utter_danger_over", *helpline), END, "danger_over")
     if gone and not still:
         return Reply(("utter_danger_gone",), DANGER, "offender_gone")
     if called:
@@ -195,8 +202,10 @@ def _danger_followup(
     if intent in HUMAN_INTENTS:
         return Reply(("utter_danger_human",), DANGER, "human")
     if intent in ("thank", "goodbye"):
-        return Reply(("utter_danger_thanks",), DANGER, "thanks")
+        return Reply(("utter_violence_listen_again" if violent else "utter_danger_thanks",), DANGER, "thanks")
     move = "no" if is_plain_no(text) or intent == "deny" else "other"
+    if violent and not waiting:
+        return Reply((_rotate(("utter_violence_plan", "utter_violence_listen_again"), last_bot),), DANGER, move)
     if waiting:
         return Reply((_rotate(("utter_danger_calm_waiting", "utter_danger_checkin_again"), last_bot),), DANGER, move)
     return Reply((_rotate(("utter_danger_checkin", "utter_danger_checkin_again"), last_bot),), DANGER, move)

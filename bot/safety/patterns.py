@@ -841,7 +841,7 @@ DANGER_OVER = any_of(
     r"^\W*(?:d'|die\s+|de\s+)?(?:polizei|feuerwehr)\s+(?:jetzt\s+|nu\s+|endlich\s+)?(?:da|do|hier)\b",
     r"\bfeuer\s+(?:\w+\s+)?(?:is|ist|isch)\s+(?:jetzt\s+)?(?:aus|gelöscht)\b",
     r"\b(?:polizei|bullen|beamten|beamte|feuerwehr)\s+(?:\w+\s+){0,2}(?:is|ist|sind|san)\s+(?:jetz\s+|jetzt\s+|scho\s+)?(?:do|doa|da)\b",
-    r"\b(?:ham|hom|haben|hat)\s+(?:eam|ihn|ihm|sie|den)\s+(?:\w+\s+){0,3}(?:mitgnomma|mitgenommen|erwischt|geschnappt|rausgeholt|festgenommen)\b|\b(?:erwischt|geschnappt|rausgeholt)\b",
+    r"\b(?:ham|hom|haben|hat)\s+(?:eam|ihn|ihm|sie|den)\s+(?:\w+\s+){0,3}(?:mitgnomma|mitgenommen|erwischt|geschnappt|gschnappt|dawischt|rausgeholt|festgenommen)\b|\b(?:erwischt|geschnappt|gschnappt|dawischt|rausgeholt)\b",
     r"\b(?:spuren\s+gesichert|alles\s+aufgenommen|anzeige\s+aufgenommen)\b|\b(?:beamten|polizei)\s+(?:\w+\s+){0,3}(?:gredt|geredet|gesprochen)\b",
     r"\b(?:bin|ich\s+bin)\s+(?:jetzt\s+)?(?:im|in)\s+(?:krankenhaus|klinik)\b|\bgenäht\b|\bwurde\s+versorgt\b",
     r"\bbin\s+ich\s+(?:\w+\s+)?(?:sicher|in\s+sicherheit)\b|\b(?:is|ist|isch)\s+(?:koiner|keiner|niemand|koaner)\b|\b(?:alles|älles|allet)\s+ruhig\b|\bis\s+nix\s+los\b",

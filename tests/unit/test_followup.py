@@ -209,3 +209,15 @@ def test_followups_found_in_blind_conversations(mode: str, text: str, history: t
 
 def test_a_negated_better_is_no_end_of_the_crisis() -> None:
     assert followup(CRISIS, "es geht mir nicht besser", "").mode == CRISIS
+
+
+def test_danger_from_a_partner_keeps_the_help_line_in_the_calm_replies() -> None:
+    entry = emergency_reply(assess("mein Mann schlägt mich gerade, er ist in der Küche"))
+    assert "utter_violence_helpline" in entry.responses
+    history = entry.responses
+    assert followup(DANGER, "ich weiß nicht", "", history, history).responses == ("utter_violence_plan",)
+    over = followup(DANGER, "die Polizei ist da und nimmt ihn mit", "", (), history)
+    assert over.responses == ("utter_danger_over", "utter_violence_helpline") and over.mode == END
+    assert followup(DANGER, "ich weiß nicht", "", ("utter_danger_checkin",)).responses == (
+        "utter_danger_checkin_again",
+    )

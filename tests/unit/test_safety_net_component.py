@@ -139,3 +139,14 @@ def test_a_real_deletion_request_stays_one(text: str) -> None:
     message = parsed(text, "request_deletion", 0.8, [("request_deletion", 0.8), ("greet", 0.1)])
     component().process([message])
     assert message.get("intent")["name"] == "request_deletion"
+
+
+def test_loeschen_is_no_deletion_request_after_a_demoted_emergency_either() -> None:
+    message = parsed(
+        "gestern hat papa gesagt, wir sollen bei so was erstmal selbst löschen",
+        "emergency",
+        0.5,
+        [("emergency", 0.5), ("request_deletion", 0.3), ("ask_contacts", 0.1)],
+    )
+    component().process([message])
+    assert message.get("intent")["name"] == "ask_contacts"
