@@ -874,6 +874,7 @@ CALLED_POLICE = any_of(
 )
 # "Soll ich die Polizei rufen oder übertreibe ich?"
 ASK_CALL_POLICE = any_of(
+    r"^\W*(?:(?:ok\w*|ja|jo|gut|na\s+gut)[\s,.!]*)*(?:ich|i|ick)\s+(?:ruf|rufe|ruaf)\s+(?:ja\s+|jetzt\s+|jetz\s+|gleich\s+|dann\s+)*(?:an|110|die\s+polizei\s+an)\b",
     r"\bzu\s+empfindlich\b|\blächerlich\b|\bblamier\w*\b|\btheater\s+mach\w*\b|\bkeen\s+theater\b",
     r"\bpolizei\s+(?:\w+\s+){0,4}(?:hetzen|holen\s+wegen)\b|\bwegen\s+so\s+(?:was|nem|einem|etwas)\b",
     r"\b(?:nur|bloß|vllt\s+nur|vielleicht\s+nur)\s+(?:\w+\s+)?(?:angst\s+machen|quatschen|reden|erschrecken)\b",

@@ -185,6 +185,7 @@ def test_dialect_and_other_ends_of_danger(text: str) -> None:
         (DANGER, "Nä nä, dat es nit jetz, dat wor letzte Woch. Wat kann ich maache?", (), "utter_danger_false_alarm"),
         (DANGER, "Polizei ist informiert. Sollen wir alle rausschicken?", (), "utter_danger_wait"),
         (DANGER, "is wahrscheinlich nur paranoia oder", (), "utter_danger_call_police"),
+        (DANGER, "Okay okay, ich ruf ja an", (), "utter_danger_call_police"),
         (MEDICAL, "feuerwehr ist angerufen", (), "utter_medical_wait"),
         (CRISIS, "Sie kummt rüber, hat's gsacht", (), "utter_crisis_over"),
         (CRISIS, "Der Notarzt ist da", (), "utter_crisis_over"),
