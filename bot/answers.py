@@ -19,9 +19,10 @@ import yaml
 
 from bot.contacts import format_contact
 from bot.knowledge import LEGAL_SECTION, MESSAGE_LIMIT, Article, KnowledgeBase, Section, split_message
+from bot.paths import KNOWLEDGE_DIR
 from bot.phrases import phrases
 
-ROLES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "roles.yml"
+ROLES_FILE = KNOWLEDGE_DIR / "roles.yml"
 SECTION_INTENT = "show_section"
 LAND_OFFERS_LIMIT = 4
 

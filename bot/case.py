@@ -19,10 +19,11 @@ from typing import Any
 import yaml
 
 from bot.knowledge import Offence, knowledge_base
+from bot.paths import KNOWLEDGE_DIR
 from bot.phrases import format_date
 from bot.topics import load_topics
 
-CASE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "case.yml"
+CASE_FILE = KNOWLEDGE_DIR / "case.yml"
 NEGATION = re.compile(r"\b(kein\w*|nicht|ohne|nichts)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9 ()/\-]{5,22}[0-9]$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")

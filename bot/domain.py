@@ -9,8 +9,7 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DOMAIN_DIR = ROOT / "domain"
+from bot.paths import DOMAIN_DIR
 
 
 @cache

@@ -24,8 +24,7 @@ import yaml
 
 from bot.contacts import Directory, load_directory
 from bot.issues import Issue, KnowledgeError, errors_only
-
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+from bot.paths import KNOWLEDGE_DIR
 
 # Section headings an article may use, in the order they must appear, with the short key used
 # in button payloads (/show_section{"section": "<key>"}).

@@ -9,7 +9,9 @@ from typing import Any
 
 import yaml
 
-PHRASES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "phrases.yml"
+from bot.paths import KNOWLEDGE_DIR
+
+PHRASES_FILE = KNOWLEDGE_DIR / "phrases.yml"
 
 
 @cache

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 
-TOPICS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "topics.yml"
+from bot.paths import KNOWLEDGE_DIR
+
+TOPICS_FILE = KNOWLEDGE_DIR / "topics.yml"
 
 
 @dataclass(frozen=True)

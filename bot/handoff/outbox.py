@@ -31,9 +31,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from bot.paths import ROOT
+
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[2]
 OUTBOX_ENV = "STARK_OUTBOX_PATH"
 DEFAULT_OUTBOX_PATH = Path("var") / "handoff" / "outbox.sqlite3"
 REFERENCE_PREFIX = "SIA-"

@@ -33,10 +33,11 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.handoff.outbox import OutboxCase, utc
+from bot.paths import KNOWLEDGE_DIR
 
 logger = logging.getLogger(__name__)
 
-TEXTS_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "handoff.yml"
+TEXTS_FILE = KNOWLEDGE_DIR / "handoff.yml"
 BERLIN = ZoneInfo("Europe/Berlin")
 LOOPBACK_NAMES = frozenset({"localhost"})
 SMTP_TIMEOUT_SECONDS = 15.0
