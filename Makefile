@@ -7,6 +7,8 @@ DOMAIN := domain
 PYTEST_ARGS ?=
 # Blind safety sets never tuned on (tools/safety_eval.py); dev sets are in tests/safety/*_dev.yml.
 SAFETY_TEST_SETS ?= tests/safety/crisis_test.yml
+# Multi-turn sets for the conversation-quality report (tools/quality.py).
+QUALITY_SETS ?= tests/safety/crisis_test.yml tests/safety/conversations_manual.yml
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -51,9 +53,12 @@ lint: install ## ruff + mypy
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 
-evaluate: train ## NLU auf tests/nlu (F1, Notfall-Recall) und Sicherheit im Dialog auf den blinden Testsets
-	@$(PY) -m tools.evaluate
-	@$(PY) -m tools.safety_eval $(SAFETY_TEST_SETS) --json results/evaluate/safety.json
+evaluate: train ## NLU (F1, Notfall-Recall), Sicherheit im Dialog (blinde Testsets), Gesprächsqualität
+	@status=0; \
+	  $(PY) -m tools.evaluate || status=1; \
+	  $(PY) -m tools.safety_eval $(SAFETY_TEST_SETS) --json results/evaluate/safety.json || status=1; \
+	  $(PY) -m tools.quality $(QUALITY_SETS) --json results/evaluate/quality.json || status=1; \
+	  exit $$status
 
 outbox: install ## Übergaben an die Starke Stelle im lokalen Postausgang anzeigen
 	@$(PY) -m bot.handoff list --status all

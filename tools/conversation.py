@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -115,3 +115,31 @@ class Conversation:
     def tracker(self) -> Any:
         """The conversation's tracker (to check form state)."""
         return self.loop.run_until_complete(self.agent.processor.get_tracker(self.sender))
+
+
+Talk = Callable[[Sequence[str]], list[list[str]]]
+
+
+@contextmanager
+def live_bot(model: Path | None = None) -> Iterator[Talk]:
+    """The trained bot (``model`` or the newest in models/) with a real action server.
+
+    Yields ``talk(messages)``: one new conversation that begins with "Hallo" (as a visitor's
+    chat begins with the welcome); returns the bot's replies to each of ``messages``.
+    """
+    model = model or newest_model()
+    if model is None:
+        raise SystemExit("Kein Dialogmodell in models/: zuerst 'make train'.")
+    loop = asyncio.new_event_loop()
+    try:
+        with action_server() as webhook:
+            agent = load_agent(model, webhook, loop)
+
+            def talk(messages: Sequence[str]) -> list[list[str]]:
+                conversation = Conversation(agent, loop)
+                conversation.say("Hallo")
+                return [conversation.say(m) for m in messages]
+
+            yield talk
+    finally:
+        loop.close()

@@ -18,7 +18,6 @@ TelefonSeelsorge), the panel and the conversation pass rates.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import re
 import sys
@@ -278,36 +277,22 @@ def run(
     paths: Sequence[Path], min_conversations: float, show_failures: bool, model: Path | None = None
 ) -> tuple[dict[str, Any], list[str]]:
     """Evaluate each set with the trained bot in models/; return the report and missed targets."""
-    from tools.conversation import Conversation, action_server, load_agent, newest_model
+    from tools.conversation import live_bot, newest_model
 
-    model = model or newest_model()
-    if model is None:
-        raise SystemExit("Kein Dialogmodell in models/: zuerst 'make train'.")
     texts = load_texts()
-    loop = asyncio.new_event_loop()
-    report: dict[str, Any] = {"model": str(model), "sets": {}}
+    report: dict[str, Any] = {"model": str(model or newest_model()), "sets": {}}
     missed_all: list[str] = []
-    try:
-        with action_server() as webhook:
-            agent = load_agent(model, webhook, loop)
-
-            def talk(messages: Sequence[str]) -> list[list[str]]:
-                conversation = Conversation(agent, loop)
-                conversation.say("Hallo")
-                return [conversation.say(m) for m in messages]
-
-            for path in paths:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
-                result = evaluate_set(data, talk, texts)
-                lines, missed = report_lines(path.name, result, min_conversations)
-                print("\n".join(lines), flush=True)
-                if show_failures:
-                    for failure in result.failures:
-                        print("  ✗", json.dumps(failure, ensure_ascii=False))
-                missed_all += [f"{path.name}: {m}" for m in missed]
-                report["sets"][path.name] = {"counts": result.counts, "failures": result.failures}
-    finally:
-        loop.close()
+    with live_bot(model) as talk:
+        for path in paths:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            result = evaluate_set(data, talk, texts)
+            lines, missed = report_lines(path.name, result, min_conversations)
+            print("\n".join(lines), flush=True)
+            if show_failures:
+                for failure in result.failures:
+                    print("  ✗", json.dumps(failure, ensure_ascii=False))
+            missed_all += [f"{path.name}: {m}" for m in missed]
+            report["sets"][path.name] = {"counts": result.counts, "failures": result.failures}
     return report, missed_all
 
 

@@ -140,12 +140,35 @@ def followup(
         return signal
     norm = normalise(text)
     if mode == DANGER:
-        return _danger_followup(norm, text, intent, assessment, last_bot, history)
-    if mode == MEDICAL:
-        return _medical_followup(norm, intent, assessment, last_bot)
-    if mode == VIOLENCE:
-        return _violence_followup(norm, intent, assessment, last_bot)
-    return _crisis_followup(norm, text, intent, assessment, last_bot)
+        reply = _danger_followup(norm, text, intent, assessment, last_bot, history)
+    elif mode == MEDICAL:
+        reply = _medical_followup(norm, intent, assessment, last_bot)
+    elif mode == VIOLENCE:
+        reply = _violence_followup(norm, intent, assessment, last_bot)
+    else:
+        reply = _crisis_followup(norm, text, intent, assessment, last_bot)
+    return _not_again(reply, last_bot)
+
+
+# The same situation twice in a row: the second reply says it in other words.
+AGAIN = {
+    "utter_danger_still": "utter_danger_still_again",
+    "utter_danger_still_again": "utter_danger_still",
+    "utter_danger_stay_inside": "utter_danger_calm_waiting",
+    "utter_danger_wait": "utter_danger_calm_waiting",
+    "utter_danger_call_police": "utter_danger_still",
+    "utter_danger_gone": "utter_danger_calm_waiting",
+    "utter_medical_wait": "utter_medical_checkin",
+    "utter_violence_plan": "utter_violence_listen_again",
+}
+
+
+def _not_again(reply: Reply, last_bot: Sequence[str]) -> Reply:
+    """Never the same text twice in a row: swap a repeated reply for its other wording."""
+    if not reply.responses or tuple(reply.responses) != tuple(last_bot):
+        return reply
+    first, *rest = reply.responses
+    return Reply((AGAIN.get(first, first), *rest), reply.mode, reply.move)
 
 
 def _danger_followup(

@@ -222,3 +222,21 @@ def test_danger_from_a_partner_keeps_the_help_line_in_the_calm_replies() -> None
     assert followup(DANGER, "ich weiß nicht", "", ("utter_danger_checkin",)).responses == (
         "utter_danger_checkin_again",
     )
+
+
+@pytest.mark.parametrize(
+    ("mode", "text"),
+    [(DANGER, "er steht draußen und glotzt rein"), (DANGER, "soll ich aufmachen?"), (MEDICAL, "hab 112 angerufen")],
+)
+def test_never_the_same_reply_twice_in_a_row(mode: str, text: str) -> None:
+    first = followup(mode, text, "")
+    again = followup(mode, text, "", last_bot=first.responses)
+    assert again.responses != first.responses
+    assert again.mode == first.mode
+
+
+def test_every_other_wording_is_a_domain_response() -> None:
+    from bot.safety.followup import AGAIN
+
+    responses = load_domain()["responses"]
+    assert {n for pair in AGAIN.items() for n in pair} - set(responses) == set()
