@@ -13,7 +13,8 @@ It runs last in the pipeline, after the classifier and the FallbackClassifier, a
 * disclosed sexual or domestic violence -> ``disclose_violence``;
 * a health complaint without danger ("Mein Kopf tut weh") -> ``health_complaint`` unless
   the classifier is confident of a topic of ours;
-* a reply that is only a form of "no" ("nee grad nich") -> ``deny``;
+* a reply that is only a form of "no" ("nee grad nich") -> ``deny``; so is a statement of
+  safety without a topic ("Keine Gefahr gerade, ist schon vorbei", "nee, is ni akut");
 * ``request_deletion`` in a longer message that names neither the conversation nor the data
   ("erstmal löschen" at a fire, "Soll ich die Kommentare löschen?") -> demoted;
 * a danger word that was only reported ("im Brief steht, sie zünden mein Haus an") while the
@@ -241,6 +242,9 @@ class SafetyNet(GraphComponent):
             topical = str(predicted or "").startswith(("report_", "ask_"))
             return None if topical and confidence >= self._pain_yields else self._pain
         if is_plain_no(text):
+            return self._deny
+        if assessment.kind == "safe" and (predicted in self._no_topic or confidence < self._threat_unsure):
+            # "Keine Gefahr gerade, ist schon vorbei" with no topic of ours: a no to danger.
             return self._deny
         unsure = confidence < self._threat_unsure or predicted in self._no_topic
         if REPORTED in assessment.suppressed and unsure:

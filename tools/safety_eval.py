@@ -82,13 +82,16 @@ def _full_emergency(r: Sequence[str], t: Texts) -> bool:
 TAGS: dict[str, Check] = {
     "110_first": _first(_N110),
     "emergency_full": _full_emergency,
-    "police_yes": lambda r, t: t.said(r, "utter_danger_call_police", "utter_emergency", "utter_danger_still"),
+    "police_yes": lambda r, t: t.said(
+        r, "utter_danger_call_police", "utter_emergency", "utter_danger_still", "utter_danger_still_again"
+    ),
     "wait_for_police": lambda r, t: t.said(
         r,
         "utter_danger_wait",
         "utter_danger_gone",
         "utter_danger_stay_inside",
         "utter_danger_still",
+        "utter_danger_still_again",
         "utter_danger_calm_waiting",
     ),
     "calm_steps": lambda r, t: t.said(
@@ -98,6 +101,7 @@ TAGS: dict[str, Check] = {
         "utter_danger_wait",
         "utter_danger_stay_inside",
         "utter_danger_still",
+        "utter_danger_still_again",
         "utter_emergency",
         "utter_danger_gone",
         "utter_danger_fire",

@@ -60,11 +60,13 @@ from bot.safety.patterns import (
     QUOTED_PLEA,
     REPORT,
     SAFE,
+    SAFE_STATEMENT,
     SAYING_END,
     SELF_HARM_NOW,
     SELF_HARM_PAIRS,
     SENTENCE,
     SUBORDINATE_START,
+    UNSURE,
     VIOLENCE_TRIGGERS,
     WORD,
     Trigger,
@@ -74,7 +76,9 @@ from bot.text import fold
 Level = Literal["acute", "distress", "violence", "pain", "none"]
 # What the reply is for: danger from others or a medical emergency (acute), thoughts of
 # self-harm (now: with a plan or means at hand), other distress, disclosed violence, pain.
-Kind = Literal["danger", "medical", "self_harm_now", "self_harm", "distress", "reassured", "violence", "pain", ""]
+Kind = Literal[
+    "danger", "medical", "self_harm_now", "self_harm", "distress", "reassured", "violence", "pain", "safe", ""
+]
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -375,4 +379,8 @@ def assess(text: str) -> SafetyAssessment:
     pain, pain_suppressed = _scan_talk(norm, PAIN_TRIGGERS, disclosure=True)
     if pain:
         return SafetyAssessment("pain", _unique(pain), suppressed, calm=True, kind="pain")
-    return SafetyAssessment("none", (), _unique(suppressed + tuple(pain_suppressed)), _calm(norm))
+    suppressed = _unique(suppressed + tuple(pain_suppressed))
+    if SAFE_STATEMENT.search(norm) and not UNSURE.search(norm):
+        # "Keine Gefahr gerade, ist schon vorbei": the writer says they are safe.
+        return SafetyAssessment("none", (), suppressed, calm=True, kind="safe")
+    return SafetyAssessment("none", (), suppressed, _calm(norm))

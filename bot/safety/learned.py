@@ -32,12 +32,10 @@ from typing import Any
 import yaml
 
 from bot.safety.engine import Kind, Level, SafetyAssessment, normalise
-from bot.safety.patterns import DANGER_OVER, OFFENDER_GONE, PAST_VERB, PRESENT, REPORT, SAFE, SELF_HARM_NOW
+from bot.safety.patterns import DANGER_OVER, OFFENDER_GONE, PAST_VERB, PRESENT, REPORT, SAFE, SELF_HARM_NOW, UNSURE
 from bot.text import compile_folded, fold
 
 # "Nee, grad nich. Bin allein aufm Hof.": an answer that begins with no is never raised.
-# "Ich bin (mir) nicht sicher, ob ich übertreibe": hedging, not a statement of safety.
-UNSURE = compile_folded(r"\b(?:nicht|nich|net|ned)\s+(?:\w+\s+)?sicher\b|\bunsicher\b")
 ANSWERS_NO = compile_folded(r"\s*(?:nein|nee+|nö+|noe|nä+|ne|nope|na(?=\s*,))\b")
 
 ACUTE = "acute"
@@ -195,7 +193,7 @@ def combine(
     """
     if (
         reading is None
-        or assessment.kind in ("reassured", "violence", "pain")
+        or assessment.kind in ("reassured", "violence", "pain", "safe")
         or assessment.level
         in (
             "violence",

@@ -818,6 +818,15 @@ SAFE = any_of(
     r"\bnichts\s+(?:akutes|akut|schlimmes|passiert)\b",
     r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}(?:sicher|in\s+sicherheit)\b",
 )
+# "Keine Gefahr gerade, ist schon vorbei", "nee, is ni akut, der is weg": a statement that the
+# writer is not in danger (without a danger or crisis word of its own).
+SAFE_STATEMENT = any_of(
+    r"\b(?:kein|keine|koa|keene|kä|kää)\s+(?:akute\s+)?(?:g?e?fahr|gefohr|notfall|sorge)\b",
+    r"\b(?:nicht|nich|net|ned|nit|ni)\s+(?:mehr\s+)?(?:in\s+g?e?fahr|in\s+gefohr|in\s+gefar|akut|notfall)\b",
+    r"\b(?:ist|is|isch|es)\s+(?:\w+\s+)?(?:schon\s+)?(?:vorbei|rum|erledigt)\b",
+    r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}(?:sicher|in\s+sicherheit)\b",
+)
+UNSURE = compile_folded(r"\b(?:nicht|nich|net|ned)\s+(?:\w+\s+)?sicher\b|\bunsicher\b")
 ASKS_WHAT_TO_DO = compile_folded(r"\bwas\s+(?:soll|kann|muss)\s+ich\s+(?:jetzt\s+)?(?:tun|machen)\b")
 
 

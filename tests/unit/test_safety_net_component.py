@@ -150,3 +150,30 @@ def test_loeschen_is_no_deletion_request_after_a_demoted_emergency_either() -> N
     )
     component().process([message])
     assert message.get("intent")["name"] == "ask_contacts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keine Gefahr gerade, ist schon vorbei.",
+        "Nee, is ni akut. Der Typ is längst weg.",
+        "nee alles gut, bin nich in gefar",
+    ],
+)
+def test_a_statement_of_safety_without_a_topic_is_a_no(text: str) -> None:
+    message = parsed(text, "nlu_fallback", 0.3, [("nlu_fallback", 0.3), ("report_stalking", 0.2)])
+    component().process([message])
+    assert message.get("intent")["name"] == "deny"
+
+
+def test_a_statement_of_safety_with_a_question_keeps_the_question() -> None:
+    text = "Keine Gefahr, ich hab nur eine Frage zum Strafantrag"
+    message = parsed(text, "ask_deadline", 0.9, [("ask_deadline", 0.9), ("deny", 0.05)])
+    component().process([message])
+    assert message.get("intent")["name"] == "ask_deadline"
+
+
+def test_hedging_is_no_statement_of_safety() -> None:
+    from bot.safety import assess
+
+    assert assess("Ich bin mir nicht sicher, ob ich übertreibe").kind != "safe"
