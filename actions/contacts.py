@@ -68,6 +68,10 @@ def send_starke_stelle_status(dispatcher: CollectingDispatcher, now: datetime) -
         send_reachable_now(dispatcher, directory, now)
 
 
+# The first answer names the most relevant few (issue 8: short turns); "Weitere Stellen" the rest.
+FIRST_CONTACTS = 3
+
+
 class ActionListContacts(Action):
     """Ranked contacts for the Bundesland (or nationwide) and the conversation's topic."""
 
@@ -80,7 +84,10 @@ class ActionListContacts(Action):
         directory = knowledge_base().directory
         land = tracker.get_slot("bundesland")
         now = clock.now()
-        contacts = directory.lookup(land, conversation_topic(tracker), danger=danger_mentioned(tracker))
+        ranked = directory.lookup(land, conversation_topic(tracker), danger=danger_mentioned(tracker))
+        contacts = directory.lookup(
+            land, conversation_topic(tracker), danger=danger_mentioned(tracker), limit=FIRST_CONTACTS
+        )
         blocks = [format_contact(c, now) for c in contacts]
         if land:
             dispatcher.utter_message(response="utter_contacts_intro_land", bundesland=land)
@@ -90,6 +97,30 @@ class ActionListContacts(Action):
         else:
             dispatcher.utter_message(response="utter_contacts_intro_national")
         for part in split_message(blocks):
+            dispatcher.utter_message(response="utter_contacts_part", contacts=part)
+        if any(c not in contacts for c in ranked):
+            dispatcher.utter_message(response="utter_contacts_more")
+        return []
+
+
+class ActionListMoreContacts(Action):
+    """The further contacts after the first few ("Weitere Stellen")."""
+
+    def name(self) -> str:
+        """The "Weitere Stellen" button (data/rules/contacts.yml)."""
+        return "action_list_more_contacts"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Utter the ranked contacts not shown first, or say that there are no more."""
+        directory = knowledge_base().directory
+        land, topic, danger = tracker.get_slot("bundesland"), conversation_topic(tracker), danger_mentioned(tracker)
+        shown = directory.lookup(land, topic, danger=danger, limit=FIRST_CONTACTS)
+        more = [c for c in directory.lookup(land, topic, danger=danger) if c not in shown]
+        if not more:
+            dispatcher.utter_message(response="utter_contacts_no_more")
+            return []
+        now = clock.now()
+        for part in split_message([format_contact(c, now) for c in more]):
             dispatcher.utter_message(response="utter_contacts_part", contacts=part)
         return []
 

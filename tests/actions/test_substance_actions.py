@@ -12,7 +12,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contacts import ActionListContacts, ActionStarkeStelleStatus
+from actions.contacts import FIRST_CONTACTS, ActionListContacts, ActionListMoreContacts, ActionStarkeStelleStatus
 from actions.deadline import ActionTellDeadline, ValidateDeadlineForm
 from actions.handoff import ValidateHandoffForm
 from actions.knowledge import ActionAnswerKnowledge, ActionShowSection
@@ -144,9 +144,16 @@ async def test_contacts_for_a_land_are_ranked_most_specific_first(monkeypatch: p
     await ActionListContacts().run(dispatcher, tracker("ask_contacts", {"bundesland": "Sachsen"}, events), DOMAIN)
     listing = "\n".join(m["contacts"] for m in dispatcher.messages if m["response"] == "utter_contacts_part")
     assert responses(dispatcher)[0] == "utter_contacts_intro_land"
-    assert listing.index("ZASTEX") < listing.index("Starke Stelle") < listing.index("WEISSER RING")
+    assert listing.index("ZASTEX") < listing.index("Starke Stelle")
     assert "jetzt erreichbar (bis 16 Uhr)" in listing
     assert "110" not in listing.split("\n")[0]  # no danger mentioned: 110 is not pushed first
+    # The first few only; "Weitere Stellen" lists the rest, in rank order, none twice.
+    assert listing.count("• ") <= FIRST_CONTACTS and "WEISSER RING" not in listing
+    assert "utter_contacts_more" in responses(dispatcher)
+    more = CollectingDispatcher()
+    await ActionListMoreContacts().run(more, tracker("more_contacts", {"bundesland": "Sachsen"}, events), DOMAIN)
+    rest = "\n".join(m["contacts"] for m in more.messages if m["response"] == "utter_contacts_part")
+    assert "WEISSER RING" in rest and "ZASTEX" not in rest and "Starke Stelle" not in rest
 
 
 async def test_danger_puts_110_first_and_hamburg_gets_the_honest_note(monkeypatch: pytest.MonkeyPatch) -> None:

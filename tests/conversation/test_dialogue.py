@@ -70,3 +70,21 @@ def test_land_in_first_message_skips_the_question(conversation: Conversation) ->
     conversation.say("Hallo")
     replies = conversation.say("Wer hilft mir in NRW?")
     assert "Für Nordrhein-Westfalen" in replies[0]
+
+
+def test_contacts_show_the_first_few_and_the_rest_on_request(conversation: Conversation) -> None:
+    from actions.contacts import FIRST_CONTACTS
+
+    directory = knowledge_base().directory
+    conversation.say("Hallo")
+    first = conversation.say_full("Wer hilft mir in NRW?")
+    said = " ".join(str(r.get("text", "")) for r in first)
+    ranked = directory.lookup("Nordrhein-Westfalen")
+    shown = [c for c in ranked if c.name in said]
+    assert 0 < len(shown) <= FIRST_CONTACTS
+    assert "0800 300 99 44" in said  # the Starke Stelle is always among the first
+    buttons = [b for r in first for b in r.get("buttons") or []]
+    assert {"title": "Weitere Stellen", "payload": "/more_contacts"} in buttons
+    more = " ".join(conversation.say("/more_contacts"))
+    further = [c for c in ranked if c.name in more]
+    assert further and not set(c.id for c in further) & set(c.id for c in shown)
