@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.events import event_intent, user_intents
+from actions.events import bot_responses, event_intent, user_intents
 from actions.knowledge import knowledge_base
 from bot import clock
 from bot.contacts import STARKE_STELLE, Directory, describe_availability, format_contact, reachable_now
@@ -111,7 +111,12 @@ class ActionListMoreContacts(Action):
         return "action_list_more_contacts"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Utter the ranked contacts not shown first, or say that there are no more."""
+        """Utter the ranked contacts not shown first, or say that there are no more.
+
+        "Weitere Stellen" typed before any list was shown gets the first list.
+        """
+        if "utter_contacts_more" not in bot_responses(tracker):
+            return await ActionListContacts().run(dispatcher, tracker, domain)
         directory = knowledge_base().directory
         land, topic, danger = tracker.get_slot("bundesland"), conversation_topic(tracker), danger_mentioned(tracker)
         shown = directory.lookup(land, topic, danger=danger, limit=FIRST_CONTACTS)

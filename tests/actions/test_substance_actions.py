@@ -151,7 +151,8 @@ async def test_contacts_for_a_land_are_ranked_most_specific_first(monkeypatch: p
     assert listing.count("• ") <= FIRST_CONTACTS and "WEISSER RING" not in listing
     assert "utter_contacts_more" in responses(dispatcher)
     more = CollectingDispatcher()
-    await ActionListMoreContacts().run(more, tracker("more_contacts", {"bundesland": "Sachsen"}, events), DOMAIN)
+    shown = [*events, {"event": "bot", "metadata": {"utter_action": "utter_contacts_more"}}]
+    await ActionListMoreContacts().run(more, tracker("more_contacts", {"bundesland": "Sachsen"}, shown), DOMAIN)
     rest = "\n".join(m["contacts"] for m in more.messages if m["response"] == "utter_contacts_part")
     assert "WEISSER RING" in rest and "ZASTEX" not in rest and "Starke Stelle" not in rest
 
@@ -333,3 +334,13 @@ async def test_wish_and_preference_are_stored_as_categories() -> None:
     preference = await form.validate_contact_preference("vielleicht", dispatcher, tracker(), DOMAIN)
     assert preference == {"contact_preference": None}
     assert responses(dispatcher) == ["utter_preference_unclear"]
+
+
+async def test_weitere_stellen_before_any_list_gets_the_first_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_clock(monkeypatch, datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN))
+    dispatcher = CollectingDispatcher()
+    events = [user("more_contacts")]
+    await ActionListMoreContacts().run(dispatcher, tracker("more_contacts", {"bundesland": "Sachsen"}, events), DOMAIN)
+    assert responses(dispatcher)[0] == "utter_contacts_intro_land"
+    listing = "\n".join(m["contacts"] for m in dispatcher.messages if m["response"] == "utter_contacts_part")
+    assert "ZASTEX" in listing and "Starke Stelle" in listing
