@@ -237,11 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dialogue-only", action="store_true", help="nur die Dialogprüfung des Sicherheitsnetzes mit models/"
     )
+    parser.add_argument(
+        "--test-dir",
+        type=Path,
+        default=ROOT / "tests" / "nlu",
+        help="Held-out-Beispiele (*.yml), z. B. tests/nlu_blind für ein blind geschriebenes Set",
+    )
     args = parser.parse_args(argv)
     quiet_rasa_logs()
 
     train_examples = read_nlu_examples(sorted((ROOT / "data" / "nlu").glob("*.yml")))
-    test_examples = read_nlu_examples(sorted((ROOT / "tests" / "nlu").glob("*.yml")))
+    test_examples = read_nlu_examples(sorted(args.test_dir.glob("*.yml")))
     acute, non_acute = read_safety_phrasings(args.safety_set)
     if args.dialogue_only:
         dialogue = dialogue_safety(acute, non_acute)
