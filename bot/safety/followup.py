@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.safety import patterns as p
 from bot.safety.engine import SafetyAssessment, assess, is_plain_no, looks_back, normalise
-from bot.safety.learned import ANSWERS_NO, LEARNED_CALM
+from bot.safety.learned import LEARNED_CALM
 
 DANGER = "danger"
 MEDICAL = "medical"
@@ -185,7 +185,7 @@ def _danger_followup(
     if said_no and not still and "utter_emergency" in last_bot:
         # "Wenn Sie gerade in Gefahr sind: 110 ..." – "nein": no acute danger after all.
         return Reply(("utter_danger_false_alarm",), END, "no_danger")
-    if not still and not waiting and ANSWERS_NO.match(norm) and looks_back(text):
+    if not still and not waiting and p.ANSWERS_NO.match(norm) and looks_back(text):
         # "Nä nä, dat es nit jetz, dat wor letzte Woch": no danger now, it was a past incident.
         return Reply(("utter_danger_false_alarm",), END, "no_danger")
     called = p.CALLED_POLICE.search(norm)

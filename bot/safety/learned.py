@@ -32,11 +32,18 @@ from typing import Any
 import yaml
 
 from bot.safety.engine import Kind, Level, SafetyAssessment, normalise
-from bot.safety.patterns import DANGER_OVER, OFFENDER_GONE, PAST_VERB, PRESENT, REPORT, SAFE, SELF_HARM_NOW, UNSURE
-from bot.text import compile_folded, fold
-
-# "Nee, grad nich. Bin allein aufm Hof.": an answer that begins with no is never raised.
-ANSWERS_NO = compile_folded(r"\s*(?:nein|nee+|nö+|noe|nä+|ne|nope|na(?=\s*,))\b")
+from bot.safety.patterns import (
+    ANSWERS_NO,
+    DANGER_OVER,
+    OFFENDER_GONE,
+    PAST_VERB,
+    PRESENT,
+    REPORT,
+    SAFE,
+    SELF_HARM_NOW,
+    UNSURE,
+)
+from bot.text import fold
 
 ACUTE = "acute"
 MEDICAL = "medical"

@@ -826,6 +826,9 @@ SAFE_STATEMENT = any_of(
     r"\b(?:ist|is|isch|es)\s+(?:\w+\s+)?(?:schon\s+)?(?:vorbei|rum|erledigt)\b",
     r"\b(?:bin|sind)\s+(?:\w+\s+){0,2}(?:sicher|in\s+sicherheit)\b",
 )
+# "Nee, grad nich. Bin allein aufm Hof.": an answer that begins with no (never raised by the
+# learned reading; in the danger mode with a look back it is a false alarm).
+ANSWERS_NO = compile_folded(r"\s*(?:nein|nee+|nö+|noe|nä+|ne|nope|na(?=\s*,))\b")
 UNSURE = compile_folded(r"\b(?:nicht|nich|net|ned)\s+(?:\w+\s+)?sicher\b|\bunsicher\b")
 ASKS_WHAT_TO_DO = compile_folded(r"\bwas\s+(?:soll|kann|muss)\s+ich\s+(?:jetzt\s+)?(?:tun|machen)\b")
 
