@@ -297,8 +297,10 @@ def _implicit_self_harm(text: str) -> bool:
 
 
 def says_safe(text: str) -> bool:
-    """Whether the writer says they are not in danger ("keine Gefahr", "bin in Sicherheit")."""
-    return bool(SAFE.search(normalise(text)))
+    """Whether the writer says they are not in danger ("keine Gefahr", "bin in Sicherheit") –
+    not hedging ("ich bin mir nicht sicher, ob er noch draußen ist")."""
+    norm = normalise(text)
+    return bool(SAFE.search(norm)) and not UNSURE.search(norm)
 
 
 def is_positive(text: str) -> bool:

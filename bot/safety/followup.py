@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.safety import patterns as p
-from bot.safety.engine import SafetyAssessment, assess, is_plain_no, looks_back, normalise
+from bot.safety.engine import SafetyAssessment, assess, is_plain_no, looks_back, normalise, says_safe
 from bot.safety.learned import LEARNED_CALM
 
 DANGER = "danger"
@@ -190,7 +190,8 @@ def _danger_followup(
         return Reply(("utter_danger_false_alarm",), END, "no_danger")
     called = p.CALLED_POLICE.search(norm)
     gone = p.OFFENDER_GONE.search(norm)
-    over = p.DANGER_OVER.search(norm) or p.SAFE.search(norm)
+    # "Ich bin mir nicht sicher, ob er noch draußen ist" is hedging, not the end of the danger.
+    over = (p.DANGER_OVER.search(norm) or says_safe(text)) and not p.UNSURE.search(norm)
     if over and (gone or not called) and not still:
         helpline = ("utter_violence_helpline",) if violent else ()
         return Reply(("utter_danger_over", *helpline), END, "danger_over")

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from bot.safety.engine import Kind, Level, SafetyAssessment, normalise
+from bot.safety.engine import Kind, Level, SafetyAssessment, normalise, says_safe
 from bot.safety.patterns import (
     ANSWERS_NO,
     DANGER_OVER,
@@ -39,9 +39,7 @@ from bot.safety.patterns import (
     PAST_VERB,
     PRESENT,
     REPORT,
-    SAFE,
     SELF_HARM_NOW,
-    UNSURE,
 )
 from bot.text import fold
 
@@ -212,8 +210,7 @@ def combine(
     label = reading.label
     if seen == CALM:
         norm = normalise(text)
-        safe = bool(SAFE.search(norm)) and not UNSURE.search(norm)
-        settled = safe or ANSWERS_NO.match(norm) or any(p.search(norm) for p in (DANGER_OVER, OFFENDER_GONE))
+        settled = says_safe(text) or ANSWERS_NO.match(norm) or any(p.search(norm) for p in (DANGER_OVER, OFFENDER_GONE))
         # A danger word the patterns judged past, negated or reported, or a message that looks
         # back or reports ("hat die Scheiben eingeschlagen", "im Brief steht, sie zünden mein
         # Haus an"), needs a much surer reading.

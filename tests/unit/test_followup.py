@@ -240,3 +240,9 @@ def test_every_other_wording_is_a_domain_response() -> None:
 
     responses = load_domain()["responses"]
     assert {n for pair in AGAIN.items() for n in pair} - set(responses) == set()
+
+
+def test_hedging_in_the_danger_mode_is_no_end_of_the_danger() -> None:
+    reply = followup(DANGER, "Ich bin mir nicht sicher, ob er noch draußen ist", "")
+    assert reply.mode == DANGER and "utter_danger_over" not in reply.responses
+    assert followup(DANGER, "Ich bin jetzt in Sicherheit", "").mode == END

@@ -177,3 +177,11 @@ def test_hedging_is_no_statement_of_safety() -> None:
     from bot.safety import assess
 
     assert assess("Ich bin mir nicht sicher, ob ich übertreibe").kind != "safe"
+
+
+def test_hedging_keeps_the_110_hint() -> None:
+    from bot.safety.hint import has_danger_signal
+
+    parse = {"text": "Ich bin mir nicht sicher, ob ich übertreibe", "safety": {"triggers": [], "suppressed": []}}
+    parse["intent_ranking"] = [{"name": "emergency", "confidence": 0.3}]
+    assert has_danger_signal(parse)
