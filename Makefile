@@ -20,9 +20,10 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 help: ## Diese Hilfe
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: ## .venv (Python 3.10) + Abhängigkeiten + deutsches NLP-Backbone einrichten
+install: ## .venv (Python 3.10) + Abhängigkeiten + deutsches NLP-Backbone + Ortstabelle einrichten
 	@bash scripts/setup.sh
 	@$(PY) -m tools.nlp_backbone install
+	@$(PY) -m tools.places_build
 
 train: install ## Modell trainieren, falls keins zu Daten/Konfiguration/Backbone passt
 	@$(PY) -m tools.train

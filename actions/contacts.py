@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.events import bot_responses, event_intent, user_intents
+from actions.forms import DigressionAwareForm
 from actions.knowledge import knowledge_base
 from bot import clock
 from bot.contacts import STARKE_STELLE, Directory, describe_availability, format_contact, reachable_now
@@ -141,3 +142,15 @@ class ActionStarkeStelleStatus(Action):
         """Utter the status line (and the now-reachable list outside its hours)."""
         send_starke_stelle_status(dispatcher, clock.now())
         return []
+
+
+class ValidateContactsForm(DigressionAwareForm):
+    """The Land for the contacts; a question in between is answered first (actions/forms.py)."""
+
+    def name(self) -> str:
+        """Validation action of contacts_form."""
+        return "validate_contacts_form"
+
+    def is_answer(self, slot: str, text: str, tracker: Tracker) -> bool:
+        """A message that names a Land answers the question."""
+        return next(tracker.get_latest_entity_values("bundesland"), None) is not None

@@ -12,14 +12,13 @@ import re
 from datetime import date
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.events import latest_intent
+from actions.forms import DigressionAwareForm
 from actions.incidents import STRAFANTRAG_SLOT, incident_offence
-from actions.questions import answer_intent, is_question
 from bot import clock
 from bot.deadline import deadline_status, holiday_region, read_date, strafantrag_deadline
 from bot.knowledge import Offence
@@ -88,12 +87,17 @@ def tell_no_strafantrag(dispatcher: CollectingDispatcher, offence: Offence | Non
     tell_offence(dispatcher, offence, NO_STRAFANTRAG)
 
 
-class ValidateDeadlineForm(FormValidationAction):
-    """Read the answer to 'Wann ist das passiert?'; re-ask politely, never guess."""
+class ValidateDeadlineForm(DigressionAwareForm):
+    """Read the answer to 'Wann ist das passiert?'; re-ask politely, never guess; a question
+    instead of a date is answered first (actions/forms.py)."""
 
     def name(self) -> str:
         """Validation action of deadline_form."""
         return "validate_deadline_form"
+
+    def is_answer(self, slot: str, text: str, tracker: Tracker) -> bool:
+        """A date (also a vague or future one, which gets its own re-ask) or "weiß ich nicht"."""
+        return bool(DONT_KNOW.search(text)) or read_date(text, clock.now().date()).status != "unparseable"
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -115,11 +119,6 @@ class ValidateDeadlineForm(FormValidationAction):
         reading = read_date(text, clock.now().date())
         if reading.status == "ok" and reading.day is not None:
             return {DATE_SLOT: reading.day.isoformat(), ATTEMPTS_SLOT: 0}
-        intent = latest_intent(tracker)
-        if reading.status == "unparseable" and is_question(intent):
-            # A question instead of a date: answer it, then the form asks for the date again.
-            events = answer_intent(dispatcher, tracker, domain, intent)
-            return {DATE_SLOT: None, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         attempts = int(tracker.get_slot(ATTEMPTS_SLOT) or 0) + 1
         if attempts >= MAX_ATTEMPTS:
             dispatcher.utter_message(response="utter_date_give_up")

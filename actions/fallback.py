@@ -7,6 +7,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, say
+from bot.asking import decide
+from bot.knowledge import knowledge_base
 from bot.topics import likely_topics, load_topics
 
 CLARIFY_ACTION = "action_clarify"
@@ -35,7 +38,17 @@ class ActionClarify(Action):
         return CLARIFY_ACTION
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Offer topics as buttons, or a person if clarifying already failed once."""
+        """A clear question of the conversation's topic is answered; else offer topics as
+        buttons, or a person if clarifying already failed once."""
+        decision = decide(
+            str((tracker.latest_message or {}).get("text") or ""),
+            "nlu_fallback",
+            topic=tracker.get_slot(ARTICLE_SLOT),
+            last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
+            base=knowledge_base(),
+        )
+        if decision.kind == "question":
+            return say(dispatcher, tracker, decision)
         if previous_bot_action(tracker) == CLARIFY_ACTION:
             dispatcher.utter_message(response="utter_offer_human")
             return []

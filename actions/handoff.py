@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -20,9 +20,12 @@ from rasa_sdk.types import DomainDict
 from actions.contacts import send_starke_stelle_status
 from actions.deadline import UNKNOWN, deadline_for, incident_date
 from actions.events import ACK_PREFIX
+from actions.forms import DigressionAwareForm
+from actions.knowledge import ARTICLE_SLOT, HANDOFF_ARTICLE
 from bot import clock
 from bot.case import (
     CaseFacts,
+    find_contact,
     is_decline,
     normalise_contact,
     personal_data,
@@ -82,12 +85,36 @@ def case_facts(tracker: Tracker, with_contact: bool = True) -> CaseFacts:
     )
 
 
-class ValidateHandoffForm(FormValidationAction):
-    """Ask only what is needed: no contact details unless a call-back or e-mail is wanted."""
+class ValidateHandoffForm(DigressionAwareForm):
+    """Ask only what is needed: no contact details unless a call-back or e-mail is wanted; a
+    question in between is answered first (actions/forms.py)."""
+
+    def is_answer(self, slot: str, text: str, tracker: Tracker) -> bool:
+        """A wish, a way of contact, a phone number or address, or "lieber nicht"."""
+        if find_contact(text) is not None:
+            return True
+        if slot == WISH:
+            return recognise_wish(text) != "sonstiges"
+        if slot == PREFERENCE:
+            return recognise_preference(text) is not None or is_decline(text)
+        if slot == DETAIL:
+            return normalise_contact(str(tracker.get_slot(PREFERENCE) or ""), text) is not None or is_decline(text)
+        return False
 
     def name(self) -> str:
         """Validation action of handoff_form."""
         return "validate_handoff_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """As every form; a phone number or e-mail address anywhere in a message ("Rückruf bitte
+        unter 0171 …, am besten morgen vormittag") also fills the way of contact, so it is not
+        asked for again (not after a "no" to the consent)."""
+        found = find_contact(str((tracker.latest_message or {}).get("text") or ""))
+        if found is None or tracker.get_slot(DETAIL) or tracker.get_slot(CONSENT) is False:
+            return await super().run(dispatcher, tracker, domain)
+        contact = [SlotSet(PREFERENCE, found[0]), SlotSet(DETAIL, found[1])]
+        tracker.add_slots(contact)  # so the form sees them when it picks its next question
+        return [*contact, *await super().run(dispatcher, tracker, domain)]
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -221,8 +248,12 @@ class ActionHandoffReset(Action):
         return "action_handoff_reset"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        """Reset the handoff slots."""
-        return [SlotSet(slot, None) for slot in HANDOFF_SLOTS]
+        """Reset the handoff slots; without a topic yet, the Starke Stelle becomes the topic, so a
+        question in the form ("Ist das vertraulich?") is answered about it."""
+        events: list[EventType] = [SlotSet(slot, None) for slot in HANDOFF_SLOTS]
+        if not tracker.get_slot(ARTICLE_SLOT):
+            events.append(SlotSet(ARTICLE_SLOT, HANDOFF_ARTICLE))
+        return events
 
 
 class ActionHandoffRevise(Action):

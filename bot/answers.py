@@ -21,6 +21,7 @@ from bot.contacts import format_contact
 from bot.knowledge import LEGAL_SECTION, MESSAGE_LIMIT, Article, KnowledgeBase, Section, split_message
 from bot.paths import KNOWLEDGE_DIR
 from bot.phrases import phrases
+from bot.questions import Question
 
 ROLES_FILE = KNOWLEDGE_DIR / "roles.yml"
 SECTION_INTENT = "show_section"
@@ -125,3 +126,39 @@ def section_answer(article: Article, section: Section, *, shown: list[str], lega
     else:
         replies.append(Reply("utter_article_more", buttons=menu_buttons(article, now_shown)))
     return replies
+
+
+QUESTION_INTENT = "ask_question"
+MORE_QUESTIONS = 3
+
+
+def question_button(question: Question) -> dict[str, str]:
+    """The button that asks ``question`` (its title typed as text finds it too)."""
+    return {"title": question.question, "payload": f"/{QUESTION_INTENT}{json.dumps({'question': question.key})}"}
+
+
+def further_buttons(
+    article: Article, questions: tuple[Question, ...], answered: list[str]
+) -> tuple[dict[str, str], ...]:
+    """Up to three of the article's questions not answered yet, then contacts and the Starke Stelle."""
+    labels = phrases()["buttons"]
+    left = [q for q in questions if q.key not in answered][:MORE_QUESTIONS]
+    buttons = [question_button(q) for q in left]
+    if not left:
+        buttons.extend(section_button(s) for s in article.sections[:MORE_QUESTIONS])
+    buttons.append({"title": str(labels["contacts"]), "payload": "/ask_contacts"})
+    buttons.append({"title": str(labels["starke_stelle"]), "payload": "/request_human"})
+    return tuple(buttons)
+
+
+def question_answer(
+    article: Article, question: Question, questions: tuple[Question, ...], answered: list[str]
+) -> list[Reply]:
+    """The specific answer first, then the article's other questions as buttons."""
+    buttons = further_buttons(article, questions, [*answered, question.key])
+    return [Reply("utter_qa_answer", {"answer": question.answer}), Reply("utter_qa_more", buttons=buttons)]
+
+
+def no_specific_answer(article: Article, questions: tuple[Question, ...], answered: list[str]) -> list[Reply]:
+    """Honestly: nothing more specific on this; the rest of the topic as buttons."""
+    return [Reply("utter_qa_none", {"title": article.title}, further_buttons(article, questions, answered))]

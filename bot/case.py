@@ -106,6 +106,21 @@ def normalise_contact(preference: str, text: str) -> str | None:
     return None
 
 
+_PHONE_IN_TEXT = re.compile(r"(?<![\w])\+?\d[\d ()/\-]{5,22}\d(?![\w])")
+_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+
+
+def find_contact(text: str) -> tuple[str, str] | None:
+    """("telefon", number) or ("email", address) written anywhere in a free-text message
+    ("Rückruf bitte unter 0171 2345678, am besten morgen vormittag"), else None."""
+    for preference, pattern in (("email", _EMAIL_IN_TEXT), ("telefon", _PHONE_IN_TEXT)):
+        for match in pattern.finditer(text):
+            value = normalise_contact(preference, match.group(0))
+            if value is not None:
+                return preference, value
+    return None
+
+
 def incident_offences(facts: CaseFacts) -> list[Offence]:
     """The offence entries of the reported incidents, in the order reported (no emergency)."""
     base = knowledge_base()

@@ -42,7 +42,11 @@ REQUIRED_FIELDS = ("id", "title", "intents", "summary", "sources", "reviewed")
 # Every incident and question intent must be answered by exactly one article.
 ANSWERED_PREFIXES = ("report_", "ask_")
 ANSWERED_INTENTS = frozenset({"request_human"})
-NOT_ANSWERED = frozenset({"ask_privacy", "ask_capabilities"})  # conversation, answered by responses
+# conversation intents answered by responses, and the aspect intents and question buttons that
+# ask about the conversation's topic (knowledge/aspects.yml, bot/asking.py)
+NOT_ANSWERED = frozenset(
+    {"ask_privacy", "ask_capabilities", "ask_cost", "ask_duration", "ask_what_now", "ask_meaning", "ask_question"}
+)
 MESSAGE_LIMIT = 600
 SUMMARY_LIMIT = 450
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

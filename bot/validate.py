@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.issues import Issue
 from bot.knowledge import KNOWLEDGE_DIR, check_knowledge, check_offences
+from bot.questions import check_questions
 
 DEFAULT_MAX_AGE_DAYS = 365
 
@@ -23,8 +24,10 @@ DEFAULT_MAX_AGE_DAYS = 365
 def _loaders() -> dict[str, Callable[[Path], Any]]:
     """Each knowledge file beside the articles, with the loader the bot uses for it."""
     from bot.answers import _role_groups
+    from bot.asking import load_aspects
     from bot.case import case_config
     from bot.handoff.sinks import load_texts
+    from bot.language import load_languages
     from bot.phrases import phrases
     from bot.topics import load_topics
 
@@ -43,6 +46,8 @@ def _loaders() -> dict[str, Callable[[Path], Any]]:
         "phrases.yml": phrases.__wrapped__,
         "topics.yml": topics,
         "handoff.yml": load_texts.__wrapped__,
+        "aspects.yml": load_aspects.__wrapped__,
+        "languages.yml": load_languages.__wrapped__,
     }
 
 
@@ -70,16 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     issues, base = check_knowledge(KNOWLEDGE_DIR, max_age_days=args.max_age_days)
     offence_issues, offences = check_offences(KNOWLEDGE_DIR, max_age_days=args.max_age_days)
     support_issues = check_support_files(KNOWLEDGE_DIR)
-    issues = [*issues, *offence_issues, *support_issues]
+    question_issues, questions = check_questions(KNOWLEDGE_DIR)
+    issues = [*issues, *offence_issues, *support_issues, *question_issues]
     for issue in issues:
         print(issue, file=sys.stderr if issue.severity == "error" else sys.stdout)
-    if base is None or offences is None or support_issues:
+    if base is None or offences is None or questions is None or support_issues:
         print(f"==> Wissensbasis ungültig: {sum(i.severity == 'error' for i in issues)} Fehler", file=sys.stderr)
         return 1
     warnings = sum(i.severity == "warning" for i in issues)
     print(
         f"==> Wissensbasis gültig: {len(base.articles)} Artikel, {len(base.directory.contacts)} Kontakte, "
         f"{len(base.platforms)} Plattformen, {len(offences)} Straftatbestände, "
+        f"{len(questions.by_key)} Fragen zu {len(questions.by_article)} Artikeln, "
         f"{len(_loaders())} weitere Dateien, {warnings} Warnungen"
     )
     return 0

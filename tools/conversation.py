@@ -55,14 +55,14 @@ def action_server(timeout: float = 60) -> Iterator[str]:
         process.wait(timeout=20)
 
 
-def response_text(name: str) -> str:
-    """The text of a domain response as the user sees it (last, unconditional variant), with the
-    Starke Stelle's phone and hours filled in as the session start sets them."""
+def response_text(name: str, variant: int = -1) -> str:
+    """The text of a domain response as the user sees it (by default the last, unconditional
+    variant), with the Starke Stelle's phone and hours filled in as the session start sets them."""
     from actions.session import starke_stelle_slots
     from bot.domain import load_domain
 
     variants = load_domain()["responses"][name]
-    text = " ".join(str(variants[-1]["text"]).split())
+    text = " ".join(str(variants[variant]["text"]).split())
     for event in starke_stelle_slots():
         text = text.replace("{" + str(event["name"]) + "}", str(event["value"]))
     return text
@@ -121,11 +121,10 @@ Talk = Callable[[Sequence[str]], list[list[str]]]
 
 
 @contextmanager
-def live_bot(model: Path | None = None) -> Iterator[Talk]:
+def live_conversations(model: Path | None = None) -> Iterator[Callable[[], Conversation]]:
     """The trained bot (``model`` or the newest in models/) with a real action server.
 
-    Yields ``talk(messages)``: one new conversation that begins with "Hallo" (as a visitor's
-    chat begins with the welcome); returns the bot's replies to each of ``messages``.
+    Yields a factory of new conversations (each a new sender, nothing said yet).
     """
     model = model or newest_model()
     if model is None:
@@ -134,12 +133,21 @@ def live_bot(model: Path | None = None) -> Iterator[Talk]:
     try:
         with action_server() as webhook:
             agent = load_agent(model, webhook, loop)
-
-            def talk(messages: Sequence[str]) -> list[list[str]]:
-                conversation = Conversation(agent, loop)
-                conversation.say("Hallo")
-                return [conversation.say(m) for m in messages]
-
-            yield talk
+            yield lambda: Conversation(agent, loop)
     finally:
         loop.close()
+
+
+@contextmanager
+def live_bot(model: Path | None = None) -> Iterator[Talk]:
+    """Yields ``talk(messages)``: one new conversation with the live bot that begins with
+    "Hallo" (as a visitor's chat begins with the welcome); returns the bot's replies to each of
+    ``messages``."""
+    with live_conversations(model) as new:
+
+        def talk(messages: Sequence[str]) -> list[list[str]]:
+            conversation = new()
+            conversation.say("Hallo")
+            return [conversation.say(m) for m in messages]
+
+        yield talk

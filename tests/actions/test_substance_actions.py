@@ -61,7 +61,7 @@ async def test_question_gets_summary_and_section_buttons() -> None:
     buttons = dispatcher.messages[-1]["buttons"]
     assert [b["title"] for b in buttons][-2:] == ["Ansprechpartner", "Mit der Starken Stelle sprechen"]
     assert [b["title"] for b in buttons][:-2] == [s.title for s in article.sections]
-    assert slot_values(events) == {"article": article.id, "sections_shown": []}
+    assert slot_values(events) == {"article": article.id, "sections_shown": [], "last_answer": "summary:beweise-sichern"}
 
 
 async def test_platform_and_role_change_the_answer() -> None:
@@ -212,17 +212,31 @@ async def test_date_answers_are_read_or_asked_again(
     assert responses(dispatcher) == said
 
 
-async def test_a_question_instead_of_a_date_is_answered_and_the_date_asked_again(
+async def test_a_question_instead_of_a_date_is_answered_and_pauses_the_form(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     set_clock(monkeypatch, datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN))
     dispatcher = CollectingDispatcher()
-    result = await ValidateDeadlineForm().validate_incident_date(
-        "wie sichere ich beweise", dispatcher, tracker("ask_evidence"), DOMAIN
-    )
-    assert result == {"incident_date": None, "article": "beweise-sichern", "sections_shown": []}
-    assert responses(dispatcher)[0] == "utter_article_part"
-    assert "date_attempts" not in result  # not counted as a failed date
+    form = tracker("ask_evidence", slots={"requested_slot": "incident_date"})
+    form.latest_message["text"] = "wie sichere ich beweise"
+    events = await ValidateDeadlineForm().run(dispatcher, form, DOMAIN)
+    said = responses(dispatcher)
+    assert said[0] in {"utter_article_part", "utter_qa_answer"} and said[-1] == "utter_paused_deadline_form"
+    assert "utter_date_unparseable" not in said  # never "Das Datum habe ich nicht verstanden"
+    slots = slot_values(events)
+    assert slots["incident_date"] is None and slots["paused_form"] == "deadline_form"
+    assert "date_attempts" not in slots  # not counted as a failed date
+    assert any(e.get("event") == "active_loop" and e.get("name") is None for e in events)
+    assert any(e.get("event") == "followup" and e.get("name") == "action_listen" for e in events)
+
+
+async def test_a_date_in_the_deadline_form_is_never_taken_for_a_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    set_clock(monkeypatch, datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN))
+    form = tracker("ask_evidence", slots={"requested_slot": "incident_date"})
+    form.latest_message["text"] = "vor drei Tagen"
+    assert ValidateDeadlineForm().is_answer("incident_date", "vor drei Tagen", form)
+    assert ValidateDeadlineForm().is_answer("incident_date", "weiß ich nicht", form)
+    assert not ValidateDeadlineForm().is_answer("incident_date", "wie sichere ich beweise", form)
 
 
 async def test_a_date_the_nlu_files_as_a_question_is_still_a_date(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,7 +37,7 @@ def test_yes_to_the_danger_question_gets_110(conversation: Conversation) -> None
     assert conversation.say("ja")[0] == response_text("utter_emergency")
 
 
-def test_question_in_the_form_is_answered_and_the_form_resumes(conversation: Conversation) -> None:
+def test_question_in_the_form_is_answered_and_pauses_it(conversation: Conversation) -> None:
     conversation.say("Hallo")
     ask_land = response_text("utter_ask_bundesland")
     assert conversation.say("Wer kann mir helfen?") == [ask_land]
@@ -45,10 +45,13 @@ def test_question_in_the_form_is_answered_and_the_form_resumes(conversation: Con
     article = knowledge_base().article_for("ask_evidence")
     assert article is not None
     assert replies[0] == " ".join(article.summary.split())
-    assert replies[-1] == ask_land
+    # the form does not ask again; one line offers to go on
+    assert ask_land not in replies and replies[-1] == response_text("utter_paused_contacts_form")
+    assert conversation.tracker().active_loop_name is None
+    resumed = conversation.say("Ansprechpartner zeigen")
+    assert resumed == [response_text("utter_ask_bundesland", variant=0)]  # the short variant
     replies = conversation.say("Sachsen")
     assert "Für Sachsen" in replies[0]
-    assert conversation.tracker().active_loop_name is None
 
 
 def test_stop_leaves_the_form(conversation: Conversation) -> None:

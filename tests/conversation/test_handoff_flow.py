@@ -66,7 +66,9 @@ def test_threat_letter_in_saxony_through_to_a_delivered_case(
 
     section = conversation.say_full('/show_section{"section": "beweise"}')
     assert texts(section)[0] == "Beweise sichern:"
-    assert texts(section)[-1] == response_text("utter_ask_handoff_consent")  # the form resumes
+    # the section pauses the form: no blind re-ask, one line with a button to go on
+    assert texts(section)[-1] == response_text("utter_paused_handoff_form")
+    assert conversation.say("/resume_form") == [response_text("utter_ask_handoff_consent", variant=0)]
 
     assert conversation.say("ja") == [response_text("utter_ask_handoff_wish")]
     assert conversation.say("Anzeige und Strafantrag") == [response_text("utter_ask_contact_preference")]

@@ -240,8 +240,11 @@ def numbers_in_facts() -> set[str]:
 
 
 def knowledge_texts() -> dict[str, str]:
-    """Articles and the contact directory, by file name."""
+    """Articles, their questions and answers, and the contact directory, by file name."""
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((KNOWLEDGE_DIR / "articles").glob("*.md"))}
+    for path in sorted((KNOWLEDGE_DIR / "questions").glob("*.yml")):  # what the bot says: the answers
+        entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("questions") or []
+        texts[f"questions/{path.name}"] = "\n".join(str(q.get("answer") or "") for q in entries)
     texts["contacts.yml"] = (KNOWLEDGE_DIR / "contacts.yml").read_text(encoding="utf-8")
     return texts
 

@@ -1,0 +1,103 @@
+"""One mechanism for messages inside a form that do not answer its question.
+
+Every form's validation action derives from :class:`DigressionAwareForm`. When the user asks a
+question instead of answering ("Ist das eigentlich vertraulich?" while the handoff asks for
+consent), presses a section or question button, or says "zurück", the question is answered and
+the form is *paused*: nothing is stored in its slot, the form stops asking, and one short line
+with a button offers to go on later (``utter_paused_<form>``; the button sends ``/resume_form``,
+and :class:`ActionResumeForm` starts the paused form again where it stopped). Answers are recognised before questions: a date, a wish button or
+"Rückruf per Telefon" is always the answer, whatever the NLU thinks. "wiederholen" repeats the
+form's question. "abbrechen" and "löschen" leave every form (data/rules/smalltalk.yml), a wish
+for a person starts the handoff (data/rules/handoff.yml).
+"""
+
+from __future__ import annotations
+
+from abc import ABCMeta, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.events import latest_intent
+from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, say
+from actions.questions import answer_intent, is_question
+from bot.asking import decide
+from bot.knowledge import knowledge_base
+
+DIGRESSION_SLOT = "form_digression"  # True once a paused form is resumed: its question comes briefly
+PAUSED_SLOT = "paused_form"
+REQUESTED_SLOT = "requested_slot"
+REPEAT_INTENT = "repeat"
+
+
+class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
+    """Form validation that answers a question and pauses the form (abstract: the action server
+    registers only the forms' own validation actions)."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """``validate_<form name>``."""
+
+    def is_answer(self, slot: str, text: str, tracker: Tracker) -> bool:
+        """Whether ``text`` answers the form's question for ``slot`` (forms override this)."""
+        return False
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Answer a question and pause the form; "wiederholen": ask again; else validate."""
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        intent = latest_intent(tracker)
+        text = str((tracker.latest_message or {}).get("text") or "")
+        if requested and not self.is_answer(str(requested), text, tracker):
+            if intent == REPEAT_INTENT:
+                return [SlotSet(str(requested), None), SlotSet(DIGRESSION_SLOT, False)]
+            events = self._answer(dispatcher, tracker, domain, intent, text)
+            if events is not None:
+                dispatcher.utter_message(response=f"utter_paused_{self.form_name()}")
+                return [
+                    *events,
+                    SlotSet(str(requested), None),
+                    SlotSet(REQUESTED_SLOT, None),
+                    SlotSet(PAUSED_SLOT, self.form_name()),
+                    SlotSet(DIGRESSION_SLOT, True),
+                    ActiveLoop(None),
+                    FollowupAction("action_listen"),
+                ]
+        events = await super().run(dispatcher, tracker, domain)
+        if not requested:  # the form starts (or resumes): its first question keeps its variant
+            return events
+        return [*events, SlotSet(PAUSED_SLOT, None), SlotSet(DIGRESSION_SLOT, False)]
+
+    @staticmethod
+    def _answer(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, intent: str, text: str
+    ) -> list[Any] | None:
+        """The answer to a question in the form, or None if the message is no question."""
+        if is_question(intent):
+            return answer_intent(dispatcher, tracker, domain, intent)
+        decision = decide(
+            text,
+            "nlu_fallback",
+            topic=tracker.get_slot(ARTICLE_SLOT),
+            last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
+            base=knowledge_base(),
+        )
+        return say(dispatcher, tracker, decision) if decision.kind == "question" else None
+
+
+class ActionResumeForm(Action):
+    """"Frist berechnen", "Weiter mit der Zusammenfassung": the paused form goes on."""
+
+    def name(self) -> str:
+        """Used by data/rules/forms.yml."""
+        return "action_resume_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Run the paused form next (it asks what is still open), or say nothing is open."""
+        paused = str(tracker.get_slot(PAUSED_SLOT) or "")
+        if paused not in (domain.get("forms") or {}):
+            dispatcher.utter_message(response="utter_nothing_to_resume")
+            return []
+        return [SlotSet(PAUSED_SLOT, None), SlotSet(DIGRESSION_SLOT, True), FollowupAction(paused)]
