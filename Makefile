@@ -7,8 +7,10 @@ DOMAIN := domain
 PYTEST_ARGS ?=
 # Blind safety sets never tuned on (tools/safety_eval.py); dev sets are in tests/safety/*_dev.yml.
 SAFETY_TEST_SETS ?= tests/safety/crisis_test.yml
+# Blind multi-turn conversations never tuned on (tools/dialogue_eval.py); set A is the dev set.
+DIALOGUE_TEST_SETS ?= tests/dialogue/conversations_b.yml
 # Multi-turn sets for the conversation-quality report (tools/quality.py).
-QUALITY_SETS ?= tests/safety/crisis_test.yml tests/safety/conversations_manual.yml
+QUALITY_SETS ?= tests/safety/crisis_test.yml tests/safety/conversations_manual.yml $(DIALOGUE_TEST_SETS)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -54,11 +56,13 @@ lint: install ## ruff + mypy
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 
-evaluate: train ## NLU (F1, Notfall-Recall), Sicherheit im Dialog (blinde Testsets), Gesprächsqualität
+evaluate: train ## NLU (F1, Notfall-Recall), Sicherheit im Dialog, Gesprächsqualität, Mehrturn-Gespräche (blinde Testsets)
 	@status=0; \
 	  $(PY) -m tools.evaluate || status=1; \
 	  $(PY) -m tools.safety_eval $(SAFETY_TEST_SETS) --json results/evaluate/safety.json || status=1; \
 	  $(PY) -m tools.quality $(QUALITY_SETS) --json results/evaluate/quality.json || status=1; \
+	  $(PY) -m tools.dialogue_eval $(DIALOGUE_TEST_SETS) --json results/evaluate/dialogue.json || status=1; \
+	  $(PY) -m tools.retrieval_eval; \
 	  exit $$status
 
 outbox: install ## Übergaben an die Starke Stelle im lokalen Postausgang anzeigen

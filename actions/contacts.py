@@ -89,7 +89,7 @@ class ActionListContacts(Action):
         contacts = directory.lookup(
             land, conversation_topic(tracker), danger=danger_mentioned(tracker), limit=FIRST_CONTACTS
         )
-        blocks = [format_contact(c, now) for c in contacts]
+        blocks = [format_contact(c, now, compact=True) for c in contacts]
         if land:
             dispatcher.utter_message(response="utter_contacts_intro_land", bundesland=land)
             note = directory.land_note(land)
@@ -126,7 +126,7 @@ class ActionListMoreContacts(Action):
             dispatcher.utter_message(response="utter_contacts_no_more")
             return []
         now = clock.now()
-        for part in split_message([format_contact(c, now) for c in more]):
+        for part in split_message([format_contact(c, now, compact=True) for c in more]):
             dispatcher.utter_message(response="utter_contacts_part", contacts=part)
         return []
 

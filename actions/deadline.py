@@ -28,6 +28,7 @@ DATE_SLOT = "incident_date"
 ATTEMPTS_SLOT = "date_attempts"
 UNKNOWN = "unbekannt"
 MAX_ATTEMPTS = 3
+ANSWER_MAX_WORDS = 8  # a longer message with a question mark is a question, even with a date in it
 DONT_KNOW = re.compile(r"wei(ß|ss) (ich )?(es )?nicht|keine ahnung|unklar|nicht mehr genau|kann ich nicht sagen", re.I)
 RESPONSES = {
     "future": "utter_date_future",
@@ -96,7 +97,11 @@ class ValidateDeadlineForm(DigressionAwareForm):
         return "validate_deadline_form"
 
     def is_answer(self, slot: str, text: str, tracker: Tracker) -> bool:
-        """A date (also a vague or future one, which gets its own re-ask) or "weiß ich nicht"."""
+        """A date (also a vague or future one, which gets its own re-ask) or "weiß ich nicht" –
+        but not a longer question with a date in it ("gestern hat er gesagt …, ist das schon
+        eine Drohung?")."""
+        if "?" in text and len(text.split()) > ANSWER_MAX_WORDS:
+            return False
         return bool(DONT_KNOW.search(text)) or read_date(text, clock.now().date()).status != "unparseable"
 
     async def required_slots(

@@ -5,14 +5,16 @@ question instead of answering ("Ist das eigentlich vertraulich?" while the hando
 consent), presses a section or question button, or says "zurück", the question is answered and
 the form is *paused*: nothing is stored in its slot, the form stops asking, and one short line
 with a button offers to go on later (``utter_paused_<form>``; the button sends ``/resume_form``,
-and :class:`ActionResumeForm` starts the paused form again where it stopped). Answers are recognised before questions: a date, a wish button or
-"Rückruf per Telefon" is always the answer, whatever the NLU thinks. "wiederholen" repeats the
+and :class:`ActionResumeForm` starts the paused form again where it stopped). Answers are
+recognised before questions: a date, a wish button or "Rückruf per Telefon" is always the
+answer, whatever the NLU thinks. "wiederholen" repeats the
 form's question. "abbrechen" and "löschen" leave every form (data/rules/smalltalk.yml), a wish
 for a person starts the handoff (data/rules/handoff.yml).
 """
 
 from __future__ import annotations
 
+import re
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
@@ -24,13 +26,15 @@ from rasa_sdk.types import DomainDict
 from actions.events import latest_intent
 from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, say
 from actions.questions import answer_intent, is_question
-from bot.asking import decide
+from bot.asking import Decision, decide
 from bot.knowledge import knowledge_base
 
 DIGRESSION_SLOT = "form_digression"  # True once a paused form is resumed: its question comes briefly
 PAUSED_SLOT = "paused_form"
 REQUESTED_SLOT = "requested_slot"
 REPEAT_INTENT = "repeat"
+HUMAN_INTENT = "request_human"
+HANDOFF_FORM = "handoff_form"
 
 
 class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
@@ -51,6 +55,15 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
         intent = latest_intent(tracker)
         text = str((tracker.latest_message or {}).get("text") or "")
         if requested and not self.is_answer(str(requested), text, tracker):
+            if intent == HUMAN_INTENT and self.form_name() != HANDOFF_FORM:
+                # "Können Sie das an die Starke Stelle weitergeben?" during the date question: the
+                # handoff starts (data/rules/handoff.yml goes on after action_handoff_reset).
+                return [
+                    SlotSet(str(requested), None),
+                    SlotSet(REQUESTED_SLOT, None),
+                    ActiveLoop(None),
+                    FollowupAction("action_handoff_reset"),
+                ]
             if intent == REPEAT_INTENT:
                 return [SlotSet(str(requested), None), SlotSet(DIGRESSION_SLOT, False)]
             events = self._answer(dispatcher, tracker, domain, intent, text)
@@ -84,11 +97,27 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
             last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
             base=knowledge_base(),
         )
-        return say(dispatcher, tracker, decision) if decision.kind == "question" else None
+        if decision.kind == "question":
+            return say(dispatcher, tracker, decision)
+        if looks_like_question(text):  # a question we have no answer for: say so, never "no date"
+            topic = tracker.get_slot(ARTICLE_SLOT)
+            return say(dispatcher, tracker, Decision("none", topic) if topic else Decision("ask_topic"))
+        return None
+
+
+_QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:und\s+)?(?:wie|was|wer|wo|wann|warum|wieso|weshalb|welche[rsmn]?|muss|kann|soll|darf|ist|gibt)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """Ends with a question mark or starts with a question word ("wie lange gilt das")."""
+    return bool(_QUESTION.search(text.strip()))
 
 
 class ActionResumeForm(Action):
-    """"Frist berechnen", "Weiter mit der Zusammenfassung": the paused form goes on."""
+    """ "Frist berechnen", "Weiter mit der Zusammenfassung": the paused form goes on."""
 
     def name(self) -> str:
         """Used by data/rules/forms.yml."""

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -253,7 +253,8 @@ class ActionHandoffReset(Action):
         events: list[EventType] = [SlotSet(slot, None) for slot in HANDOFF_SLOTS]
         if not tracker.get_slot(ARTICLE_SLOT):
             events.append(SlotSet(ARTICLE_SLOT, HANDOFF_ARTICLE))
-        return events
+        # The form comes next – by the rules, and also where a mode or another form handed over.
+        return [*events, FollowupAction("handoff_form")]
 
 
 class ActionHandoffRevise(Action):

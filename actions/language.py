@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.events import last_bot_turn
 from bot.language import load_languages
 
 LANGUAGE_KEY = "language"  # set in the parse result by components.language.LanguageGuard
@@ -22,5 +23,6 @@ class ActionOtherLanguage(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Reply in the detected language (English where we have no text for it)."""
         code = str((tracker.latest_message or {}).get(LANGUAGE_KEY) or "")
-        dispatcher.utter_message(response="utter_foreign_language", reply=load_languages().reply(code))
+        again = "utter_foreign_language" in last_bot_turn(tracker)
+        dispatcher.utter_message(response="utter_foreign_language", reply=load_languages().reply(code, again=again))
         return []

@@ -23,17 +23,22 @@ class ActionRepeat(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """Re-utter the previous turn's messages with their buttons; say so if there is none."""
-        messages = previous_bot_turn(tracker.events)
-        if not messages:
-            dispatcher.utter_message(response="utter_nothing_to_repeat")
-            return []
-        for message in messages:
-            data: dict[str, Any] = message.get("data") or {}
-            kwargs: dict[str, Any] = {}
-            if data.get("buttons"):
-                kwargs["buttons"] = data["buttons"]
-            dispatcher.utter_message(text=message.get("text") or "", **kwargs)
+        return repeat_last(dispatcher, tracker)
+
+
+def repeat_last(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The previous turn's messages again, unchanged (also in a danger or crisis mode)."""
+    messages = previous_bot_turn(tracker.events)
+    if not messages:
+        dispatcher.utter_message(response="utter_nothing_to_repeat")
         return []
+    for message in messages:
+        data: dict[str, Any] = message.get("data") or {}
+        kwargs: dict[str, Any] = {}
+        if data.get("buttons"):
+            kwargs["buttons"] = data["buttons"]
+        dispatcher.utter_message(text=message.get("text") or "", **kwargs)
+    return []
 
 
 class ActionGoBack(Action):

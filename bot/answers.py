@@ -25,7 +25,7 @@ from bot.questions import Question
 
 ROLES_FILE = KNOWLEDGE_DIR / "roles.yml"
 SECTION_INTENT = "show_section"
-LAND_OFFERS_LIMIT = 4
+LAND_OFFERS_LIMIT = 2
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,7 @@ def article_answer(
     replies = [Reply("utter_article_part", {"part": article.summary})]
     if "platform" in article.context and platform and platform in base.platforms:
         note = base.platforms[platform]
-        replies.append(
-            Reply("utter_platform_note", {"platform": note.name, "report": note.report, "evidence": note.evidence})
-        )
+        replies.append(Reply("utter_platform_note", {"platform": note.name, "report": note.report}))
     group = role_group(role)
     if "role" in article.context and group and group in article.role_notes:
         replies.append(Reply("utter_role_note", {"note": article.role_notes[group]}))
@@ -98,7 +96,7 @@ def land_offers(base: KnowledgeBase, bundesland: str, topic: str | None, now: da
     if note:
         replies.append(Reply("utter_land_none_known", {"note": note}))
     ranked = base.directory.lookup(bundesland, topic, limit=LAND_OFFERS_LIMIT)
-    blocks = [format_contact(c, now, with_description=False) for c in ranked]
+    blocks = [format_contact(c, now, compact=True) for c in ranked]
     for index, part in enumerate(split_message(blocks, limit=MESSAGE_LIMIT - 60)):
         if index == 0:
             replies.append(Reply("utter_land_offers", {"bundesland": bundesland, "contacts": part}))

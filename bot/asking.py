@@ -32,7 +32,7 @@ from bot.retrieval import Match, Retriever, by_aspect, choose, retriever
 
 ASPECTS_FILE = KNOWLEDGE_DIR / "aspects.yml"
 SUMMARY = "summary:"  # last-answer marker of an article's summary: "summary:<article>"
-STRONG = 0.75  # similarity at which a specific question wins over a new topic's summary
+STRONG = 0.55  # similarity at which a specific question wins over a new topic's summary
 FALLBACK_SIMILARITY = 0.40  # ... at which a message the NLU did not understand is answered
 ELSEWHERE = 0.60  # in a topic, a question of another article needs this similarity ...
 MARGIN = 0.20  # ... and this much more than the best question of the topic
@@ -139,8 +139,12 @@ def decide(
     if own_id is not None:  # a new topic: its summary, unless one of its questions is clearly asked
         if topic and inside is not None and inside.similarity >= STRONG:
             return answer(inside)  # ... or the message clearly asks a question of the current topic
-        if anywhere is not None and anywhere.question.article == own_id and anywhere.similarity >= STRONG:
-            return answer(anywhere)
+        if anywhere is not None and anywhere.similarity >= STRONG:
+            own_or_pointed = anywhere.question.article == own_id or index.points_to(
+                text, anywhere.question.article, away_from=own_id
+            )
+            if own_or_pointed:  # ... of this article, or of another the message points to
+                return answer(anywhere)
         return summary(own_id)
     if aspect:  # an aspect without a topic: "Was kostet das?" as the first question
         if anywhere is not None and anywhere.similarity >= STRONG:

@@ -228,17 +228,19 @@ def describe_availability(contact: Contact, now: datetime) -> str:
     return str(table[state.state])
 
 
-def format_contact(contact: Contact, now: datetime, with_description: bool = True) -> str:
-    """One contact as a short block of text for a chat message."""
+def format_contact(contact: Contact, now: datetime, with_description: bool = True, compact: bool = False) -> str:
+    """One contact as a short block of text for a chat message; ``compact``: one way to reach
+    it (phone, else e-mail, else web), no description and no note on the hours (for lists)."""
     table = phrases()["contact"]
-    channels = str(table["separator"]).join(x for x in (contact.phone, contact.email, contact.web) if x)
+    ways = [x for x in (contact.phone, contact.email, contact.web) if x]
+    channels = str(table["separator"]).join(ways[:1] if compact else ways)
     template = table["line"] if channels else table["line_no_channels"]
     lines = [
         str(template).format(name=contact.name, channels=channels, availability=describe_availability(contact, now))
     ]
-    if contact.hours.note:
+    if contact.hours.note and not compact:
         lines.append(str(table["hours_note"]).format(hours_note=contact.hours.note))
-    if with_description:
+    if with_description and not compact:
         lines.append(str(table["description"]).format(description=contact.description))
     if contact.note:
         lines.append(str(table["note"]).format(note=contact.note))

@@ -32,9 +32,13 @@ class LanguageConfig:
     max_german: float
     fallback: str
     replies: dict[str, str]
+    again: dict[str, str]
 
-    def reply(self, code: str) -> str:
-        """The reply in ``code``, else in the fallback language."""
+    def reply(self, code: str, again: bool = False) -> str:
+        """The reply in ``code``, else in the fallback language; ``again``: the shorter one for
+        a second message in a row, where there is one."""
+        if again and code in self.again:
+            return self.again[code]
         return self.replies.get(code) or self.replies[self.fallback]
 
 
@@ -54,6 +58,7 @@ def load_languages(path: Path = LANGUAGES_FILE) -> LanguageConfig:
         max_german=float(data.get("max_german", 0.15)),
         fallback=fallback,
         replies=replies,
+        again={str(k): " ".join(str(v).split()) for k, v in (data.get("again") or {}).items()},
     )
 
 

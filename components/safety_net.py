@@ -81,6 +81,9 @@ def _is_date_answer(text: str) -> bool:
 
 
 DANGER_SIGNAL = "danger_signal"
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "stop", "affirm", "deny", "bot_challenge", "out_of_scope"})
+TOPIC_PREFIXES = ("report_", "ask_")
+TOPIC_RANK = 4
 
 
 def _ranking_without(message: Message, name: str) -> list[dict[str, Any]]:
@@ -265,5 +268,13 @@ class SafetyNet(GraphComponent):
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) not in names]
         if not ranking:
             return
+        # After an emergency or distress the classifier's next guess is often small talk for a
+        # long report that starts "Nu hallo …": a topic among the next guesses decides instead.
+        if ranking[0].get(INTENT_NAME_KEY) in SMALL_TALK:
+            topical = next(
+                (r for r in ranking[:TOPIC_RANK] if str(r.get(INTENT_NAME_KEY)).startswith(TOPIC_PREFIXES)), None
+            )
+            if topical is not None:
+                ranking = [topical, *(r for r in ranking if r is not topical)]
         message.set(INTENT, dict(ranking[0]), add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

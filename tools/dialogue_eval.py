@@ -6,8 +6,10 @@ checked against it from what the bot said *and* what it answered (the tracker's 
 
 * ``answer`` (``topic``, ``aspect``): the answer given in this turn is from the topic's article
   and has the aspect – a specific question with that aspect; the summary counts for
-  ``what_now``, and so does the honest "no specific answer" for an aspect the topic has no
-  question for;
+  ``what_now`` and ``meaning`` ("Was ist eine Auskunftssperre?"), and so does the honest "no
+  specific answer" for an aspect the topic has no question for; an incident report
+  acknowledged as that incident counts for ``what_now`` (the danger question comes before the
+  advice by design);
 * ``contacts`` (``land``): contacts for that Land; ``back`` (``topic``): that topic again;
   ``repeat``: the previous reply again; ``handoff``: the handoff to the Starke Stelle;
   ``emergency``: 110; ``crisis``: the TelefonSeelsorge; ``other_language``: a reply in it;
@@ -83,7 +85,7 @@ def _turn(conversation: Any, text: str) -> Turn:
         responses=responses,
         slots=dict(tracker.current_slot_values()),
         answered=answered,
-        active_loop=(tracker.active_loop or {}).get("name"),
+        active_loop=tracker.active_loop_name,
     )
 
 
@@ -98,6 +100,19 @@ def _answer_of(marker: str | None) -> tuple[str | None, str | None]:
         return marker.removeprefix(SUMMARY), "summary"
     question = question_base().get(marker)
     return (question.article, question.aspect) if question else (None, None)
+
+
+def _acknowledged(responses: list[str]) -> set[str]:
+    """Articles of the incidents acknowledged in a turn (``utter_ack_report_*``)."""
+    from bot.knowledge import knowledge_base
+
+    base = knowledge_base()
+    found = set()
+    for name in responses:
+        article = base.article_for(name.removeprefix("utter_ack_")) if name.startswith("utter_ack_") else None
+        if article is not None:
+            found.add(article.id)
+    return found
 
 
 def check(expect: dict[str, Any], turn: Turn, previous: Turn | None) -> tuple[bool, str]:
@@ -115,6 +130,8 @@ def check(expect: dict[str, Any], turn: Turn, previous: Turn | None) -> tuple[bo
         if kind == "back":
             aspect = "summary"
         article, answered_aspect = _answer_of(turn.answered)
+        if aspect == "what_now" and topic in _acknowledged(turn.responses):
+            return True, ""  # an incident report: acknowledged, then the danger question first
         if "utter_qa_none" in turn.responses:
             article = turn.slots.get("article")
             has_aspect = any(q.aspect == aspect for q in question_base().of(topic))
@@ -125,7 +142,7 @@ def check(expect: dict[str, Any], turn: Turn, previous: Turn | None) -> tuple[bo
             return False, "keine Antwort aus der Wissensbasis (" + ",".join(turn.responses[:3]) + ")"
         if article != topic:
             return False, f"Thema {article}/{answered_aspect}"
-        if answered_aspect == aspect or (answered_aspect == "summary" and aspect in {"what_now", "summary"}):
+        if answered_aspect == aspect or (answered_aspect == "summary" and aspect in {"what_now", "meaning", "summary"}):
             return True, ""
         if kind == "back" and article == topic:
             return True, ""

@@ -61,7 +61,11 @@ async def test_question_gets_summary_and_section_buttons() -> None:
     buttons = dispatcher.messages[-1]["buttons"]
     assert [b["title"] for b in buttons][-2:] == ["Ansprechpartner", "Mit der Starken Stelle sprechen"]
     assert [b["title"] for b in buttons][:-2] == [s.title for s in article.sections]
-    assert slot_values(events) == {"article": article.id, "sections_shown": [], "last_answer": "summary:beweise-sichern"}
+    assert slot_values(events) == {
+        "article": article.id,
+        "sections_shown": [],
+        "last_answer": "summary:beweise-sichern",
+    }
 
 
 async def test_platform_and_role_change_the_answer() -> None:

@@ -60,9 +60,7 @@ def test_a_question_in_the_handoff_is_answered_and_pauses_it(conversation: Conve
     assert "vertraulich" in replies[0]
     assert replies[-1] == response_text("utter_paused_handoff_form")
     assert response_text("utter_ask_handoff_consent") not in replies
-    assert conversation.say("Weiter mit der Zusammenfassung") == [
-        response_text("utter_ask_handoff_consent", variant=0)
-    ]
+    assert conversation.say("Weiter mit der Zusammenfassung") == [response_text("utter_ask_handoff_consent", variant=0)]
     assert conversation.say("ja") == [response_text("utter_ask_handoff_wish")]
 
 

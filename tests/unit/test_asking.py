@@ -57,9 +57,11 @@ def test_without_a_topic_a_general_question_gets_the_summary() -> None:
     assert (decision.kind, decision.article) == ("summary", "ist-das-strafbar")
 
 
-def test_a_new_topic_gets_its_summary_first() -> None:
-    decision = ask("Wie kann ich mich in sozialen Medien schützen?", "ask_social_media_safety", "stalking")
-    assert (decision.kind, decision.article) == ("summary", "sicher-in-sozialen-medien")
+def test_a_new_topic_gets_its_summary_unless_a_question_of_it_is_clearly_asked() -> None:
+    general = ask("Was muss ich beachten?", "ask_social_media_safety", "stalking")
+    assert (general.kind, general.article) == ("summary", "sicher-in-sozialen-medien")
+    specific = ask("Muss ich mein Passwort regelmäßig ändern?", "ask_social_media_safety", "stalking")
+    assert specific.question is not None and specific.question.key == "sicher-in-sozialen-medien/passwort-wechseln"
 
 
 def test_the_answer_just_given_is_never_given_again() -> None:

@@ -38,3 +38,10 @@ def test_every_reply_names_110_112_the_telefonseelsorge_and_the_starke_stelle() 
         for number in ("110", "112", "0800 111 0 111", "0800 300 99 44"):
             assert re.search(rf"(?<!\d){re.escape(number)}(?!\d)", reply), (code, number)
     assert config.reply("xx") == config.replies["en"]
+
+
+def test_a_second_message_in_a_row_gets_a_shorter_reply() -> None:
+    config = load_languages()
+    assert config.reply("en", again=True) != config.reply("en")
+    assert "110" in config.reply("en", again=True)
+    assert config.reply("tr", again=True) == config.reply("tr")  # no shorter one: the same
