@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, say
+from actions.knowledge import LAST_ANSWER_SLOT, current_topic, say
 from bot.asking import decide
 from bot.knowledge import knowledge_base
 from bot.topics import likely_topics, load_topics
@@ -43,7 +43,7 @@ class ActionClarify(Action):
         decision = decide(
             str((tracker.latest_message or {}).get("text") or ""),
             "nlu_fallback",
-            topic=tracker.get_slot(ARTICLE_SLOT),
+            topic=current_topic(tracker),
             last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
             base=knowledge_base(),
         )

@@ -24,7 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.events import latest_intent
-from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, say
+from actions.knowledge import LAST_ANSWER_SLOT, current_topic, say
 from actions.questions import answer_intent, is_question
 from bot.asking import Decision, decide
 from bot.knowledge import knowledge_base
@@ -34,6 +34,8 @@ PAUSED_SLOT = "paused_form"
 REQUESTED_SLOT = "requested_slot"
 REPEAT_INTENT = "repeat"
 HUMAN_INTENT = "request_human"
+# Messages the classifier could not place: answered only if they plainly ask one of our questions.
+UNRECOGNISED = frozenset({"nlu_fallback", "out_of_scope"})
 HANDOFF_FORM = "handoff_form"
 
 
@@ -79,7 +81,10 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
                     FollowupAction("action_listen"),
                 ]
         events = await super().run(dispatcher, tracker, domain)
-        if not requested:  # the form starts (or resumes): its first question keeps its variant
+        filled = any(e.get("event") == "slot" and e.get("name") != REQUESTED_SLOT for e in events)
+        if not requested or not filled:
+            # The form starts (its first question keeps its variant), or nothing was extracted:
+            # no event of ours, so Rasa rejects the form and the rules answer ("löschen").
             return events
         return [*events, SlotSet(PAUSED_SLOT, None), SlotSet(DIGRESSION_SLOT, False)]
 
@@ -90,17 +95,19 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
         """The answer to a question in the form, or None if the message is no question."""
         if is_question(intent):
             return answer_intent(dispatcher, tracker, domain, intent)
+        if intent not in UNRECOGNISED:  # "abbrechen", "löschen", a crisis, "ja"/"nein": the rules decide
+            return None
         decision = decide(
             text,
             "nlu_fallback",
-            topic=tracker.get_slot(ARTICLE_SLOT),
+            topic=current_topic(tracker),
             last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
             base=knowledge_base(),
         )
         if decision.kind == "question":
             return say(dispatcher, tracker, decision)
         if looks_like_question(text):  # a question we have no answer for: say so, never "no date"
-            topic = tracker.get_slot(ARTICLE_SLOT)
+            topic = current_topic(tracker)
             return say(dispatcher, tracker, Decision("none", topic) if topic else Decision("ask_topic"))
         return None
 

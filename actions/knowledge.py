@@ -22,6 +22,7 @@ from bot.answers import (
     section_answer,
 )
 from bot.asking import SUMMARY, Decision, decide, split_questions
+from bot.history import last_acknowledged
 from bot.knowledge import LEGAL_SECTION, Article, knowledge_base
 from bot.questions import question_base
 
@@ -67,6 +68,17 @@ def answer_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: 
     return [SlotSet(ARTICLE_SLOT, article.id), SlotSet(SHOWN_SLOT, []), SlotSet(LAST_ANSWER_SLOT, SUMMARY + article.id)]
 
 
+def current_topic(tracker: Tracker) -> str | None:
+    """The conversation's topic: the article answered last, else the incident acknowledged last
+    (while the danger question is still open, "Ist das strafbar?" is about that incident)."""
+    topic = tracker.get_slot(ARTICLE_SLOT)
+    if topic:
+        return str(topic)
+    incident = last_acknowledged(tracker.events)
+    article = knowledge_base().article_for(incident) if incident else None
+    return article.id if article is not None else None
+
+
 def chosen(tracker: Tracker) -> Decision | None:
     """The question of a pressed button (``/ask_question{"question": "<article>/<id>"}``)."""
     key = next(tracker.get_latest_entity_values(QUESTION_ENTITY), None)
@@ -85,7 +97,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, intent: 
         return say(dispatcher, tracker, button)
     base = knowledge_base()
     text = str((tracker.latest_message or {}).get("text") or "")
-    topic, last = tracker.get_slot(ARTICLE_SLOT), tracker.get_slot(LAST_ANSWER_SLOT)
+    topic, last = current_topic(tracker), tracker.get_slot(LAST_ANSWER_SLOT)
     first, *others = split_questions(text)
     decision = decide(first if others else text, intent, topic=topic, last_answer=last, base=base)
     events = say(dispatcher, tracker, decision)

@@ -226,7 +226,7 @@ def _is_topical(tracker: Tracker, intent: str, text: str, assessment: SafetyAsse
     """A calm question about one of our topics: no danger or distress in it, and the classifier
     sees a question intent (or the message plainly asks one of the knowledge questions)."""
     from actions.forms import looks_like_question
-    from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT
+    from actions.knowledge import LAST_ANSWER_SLOT, current_topic
     from actions.questions import is_question
     from bot.asking import decide
     from bot.knowledge import knowledge_base
@@ -241,7 +241,7 @@ def _is_topical(tracker: Tracker, intent: str, text: str, assessment: SafetyAsse
     decision = decide(
         text,
         "nlu_fallback",
-        topic=tracker.get_slot(ARTICLE_SLOT),
+        topic=current_topic(tracker),
         last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
         base=knowledge_base(),
     )

@@ -44,3 +44,13 @@ def previous_value(events: Iterable[Event], slot: str) -> Any:
     """The value ``slot`` had before its current one (None if it had none)."""
     values = [v for v in slot_values(events, slot) if v is not None]
     return values[-2] if len(values) >= 2 else None
+
+
+def last_acknowledged(events: Iterable[Event], prefix: str = "utter_ack_") -> str | None:
+    """The intent whose acknowledgement (``utter_ack_<intent>``) the bot uttered last."""
+    found = None
+    for event in events:
+        name = str(event.get("name") or "") if event.get("event") == "action" else ""
+        if name.startswith(prefix):
+            found = name.removeprefix(prefix)
+    return found
