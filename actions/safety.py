@@ -194,7 +194,8 @@ class ActionSafetyFollowup(Action):
             # "Wer hilft ma do bei uns in Oberbayern?" once the mode is calm: the Land's contacts.
             from actions.contacts import ActionListContacts
 
-            dispatcher.utter_message(response=TOPICAL_MODES[mode])
+            if TOPICAL_MODES[mode] not in bot_responses(tracker):
+                dispatcher.utter_message(response=TOPICAL_MODES[mode])
             return await ActionListContacts().run(dispatcher, tracker, domain)
         if (
             mode in TOPICAL_MODES
@@ -207,7 +208,8 @@ class ActionSafetyFollowup(Action):
             # or the TelefonSeelsorge (the mode stays).
             from actions.knowledge import answer_question
 
-            dispatcher.utter_message(response=TOPICAL_MODES[mode])
+            if TOPICAL_MODES[mode] not in bot_responses(tracker):  # the reminder once, not every answer
+                dispatcher.utter_message(response=TOPICAL_MODES[mode])
             logger.info("safety_mode move=topical_question mode=%s", mode)
             return answer_question(dispatcher, tracker, intent)
         return _say(dispatcher, reply)

@@ -69,10 +69,18 @@ def conversations_of(data: Any) -> list[tuple[str, list[str], bool]]:
         users = [str(t["user"]) if isinstance(t, dict) else str(t) for t in turns]
         if users and users[0].strip().lower() in {"hallo", "hi", "servus", "moin", "guten tag"}:
             users = users[1:]
-        danger = any(set(t.get("expect") or []) & _DANGER_TAGS for t in turns if isinstance(t, dict))
+        danger = any(_expects_danger(t) for t in turns if isinstance(t, dict))
         name = str(item.get("persona") or item.get("name") or f"#{index + 1}")
         found.append((name, users, danger))
     return found
+
+
+def _expects_danger(turn: dict[str, Any]) -> bool:
+    """A turn of a safety set (tags) or of a dialogue set (``expect: emergency``) that expects 110."""
+    expect = turn.get("expect")
+    if isinstance(expect, str):
+        return expect == "emergency"
+    return bool(set(expect or []) & _DANGER_TAGS)
 
 
 def words(replies: Iterable[str]) -> int:

@@ -48,3 +48,11 @@ def test_both_set_formats_are_read() -> None:
     manual = [{"name": "M", "turns": ["Hallo", "c", "d"]}]
     assert conversations_of(safety) == [("P", ["a", "b"], True)]
     assert conversations_of(manual) == [("M", ["c", "d"], False)]
+    dialogue = {
+        "conversations": [
+            {"id": "a1", "turns": [{"user": "e", "expect": "emergency"}, {"user": "f", "expect": "answer"}]}
+        ]
+    }
+    calm = {"conversations": [{"id": "a2", "turns": [{"user": "g", "expect": "answer"}]}]}
+    assert conversations_of(dialogue)[0][2] is True
+    assert conversations_of(calm)[0][2] is False
