@@ -28,12 +28,14 @@ from actions.knowledge import LAST_ANSWER_SLOT, current_topic, say
 from actions.questions import answer_intent, is_question
 from bot.asking import Decision, decide
 from bot.knowledge import knowledge_base
+from bot.language import load_languages
 
 DIGRESSION_SLOT = "form_digression"  # True once a paused form is resumed: its question comes briefly
 PAUSED_SLOT = "paused_form"
 REQUESTED_SLOT = "requested_slot"
 REPEAT_INTENT = "repeat"
 HUMAN_INTENT = "request_human"
+LANGUAGE_INTENT = "other_language"
 # Messages the classifier could not place: answered only if they plainly ask one of our questions.
 UNRECOGNISED = frozenset({"nlu_fallback", "out_of_scope"})
 HANDOFF_FORM = "handoff_form"
@@ -56,6 +58,19 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
         requested = tracker.get_slot(REQUESTED_SLOT)
         intent = latest_intent(tracker)
         text = str((tracker.latest_message or {}).get("text") or "")
+        if requested and intent == LANGUAGE_INTENT:
+            # A message in another language: the reply in it; the form waits (not re-asked in German).
+            dispatcher.utter_message(
+                response="utter_foreign_language",
+                reply=load_languages().reply(str((tracker.latest_message or {}).get("language") or "")),
+            )
+            return [
+                SlotSet(str(requested), None),
+                SlotSet(REQUESTED_SLOT, None),
+                SlotSet(PAUSED_SLOT, self.form_name()),
+                ActiveLoop(None),
+                FollowupAction("action_listen"),
+            ]
         if requested and not self.is_answer(str(requested), text, tracker):
             if intent == HUMAN_INTENT and self.form_name() != HANDOFF_FORM:
                 # "Können Sie das an die Starke Stelle weitergeben?" during the date question: the

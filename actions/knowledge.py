@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,7 +23,7 @@ from bot.answers import (
     section_answer,
 )
 from bot.asking import SUMMARY, Decision, decide, split_questions
-from bot.history import last_acknowledged
+from bot.history import last_acknowledged, previous_value
 from bot.knowledge import LEGAL_SECTION, Article, knowledge_base
 from bot.questions import question_base
 
@@ -33,6 +34,7 @@ LAST_ANSWER_SLOT = "last_answer"  # question key or "summary:<article>" of the l
 ANSWERED_SLOT = "answered"  # question keys answered in this conversation
 QUESTION_ENTITY = "question"
 HANDOFF_ARTICLE = "starke-stelle"
+BACK = re.compile(r"\s*(?:noch\s*mal\s+|nomoi\s+)?(?:zur(?:ü|ue|u)ck|zruck)\b[^:?–,-]*[:–,-]?", re.IGNORECASE)
 
 
 HANDOFF_PAYLOAD = "/request_human"
@@ -98,6 +100,10 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, intent: 
     base = knowledge_base()
     text = str((tracker.latest_message or {}).get("text") or "")
     topic, last = current_topic(tracker), tracker.get_slot(LAST_ANSWER_SLOT)
+    back = BACK.match(text)
+    if back and text[back.end() :].strip():
+        # "Zurück zur Stellungnahme: Sollte ich die Kommentare abschalten?" – in the topic before
+        topic = str(previous_value(tracker.events, ARTICLE_SLOT) or topic or "") or None
     first, *others = split_questions(text)
     decision = decide(first if others else text, intent, topic=topic, last_answer=last, base=base)
     events = say(dispatcher, tracker, decision)

@@ -54,8 +54,21 @@ class ActionGoBack(Action):
 
 
 def go_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """The summary of the topic before the current one, or the note that there was none."""
-    article = knowledge_base().articles.get(str(previous_value(tracker.events, ARTICLE_SLOT) or ""))
+    """The summary of the topic before the current one, or the note that there was none; with a
+    question after it ("zurück zum Löschen: was, wenn Facebook nicht reagiert?") its answer there."""
+    from actions.knowledge import BACK, LAST_ANSWER_SLOT, say
+    from bot.asking import decide
+
+    text = str((tracker.latest_message or {}).get("text") or "")
+    previous = str(previous_value(tracker.events, ARTICLE_SLOT) or "")
+    back = BACK.match(text)
+    if previous and back and len(text[back.end() :].split()) >= 2:
+        decision = decide(
+            text, "nlu_fallback", topic=previous, last_answer=tracker.get_slot(LAST_ANSWER_SLOT), base=knowledge_base()
+        )
+        if decision.kind == "question":
+            return say(dispatcher, tracker, decision)
+    article = knowledge_base().articles.get(previous)
     if article is None:
         dispatcher.utter_message(response="utter_no_previous_topic")
         return []

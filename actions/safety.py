@@ -74,6 +74,7 @@ def _say(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
 
 
 TOPICAL_CONFIDENCE = 0.5
+REPEAT_CONFIDENCE = 0.35
 # In a mode these keep the mode's reply: a person now (110, TelefonSeelsorge), "was soll ich tun?"
 # (the mode's next step), never a form.
 TOPICAL_EXCLUDED = frozenset(
@@ -107,8 +108,18 @@ ACTIVE_DANGER_REPLIES = frozenset(
 CONTACT_INTENTS = frozenset({"ask_contacts", "inform_state"})
 # Replies after which a danger mode has calmed down: a check-in, or an answer to a question.
 CALM_EXCHANGE = frozenset(
-    {"utter_danger_checkin", "utter_danger_checkin_again", "utter_qa_answer", "utter_article_part", "utter_qa_none"}
+    {
+        "utter_danger_checkin",
+        "utter_danger_checkin_again",
+        "utter_qa_answer",
+        "utter_article_part",
+        "utter_qa_none",
+        "utter_contacts_part",
+        "utter_contacts_intro_land",
+        "utter_contacts_intro_national",
+    }
 )
+HANDOFF_INTENTS = frozenset({"request_human"})
 # The one line that comes before a topical answer in each mode.
 TOPICAL_MODES = {"danger": "utter_danger_hint", "crisis": "utter_crisis_reminder"}
 
@@ -171,7 +182,7 @@ class ActionSafetyFollowup(Action):
         text = str(message.get("text") or "")
         assessment = _assessment(tracker, "") if message.get("safety") else None
         intent = latest_intent(tracker)
-        if intent == "repeat" and _confidence(tracker) >= TOPICAL_CONFIDENCE:
+        if intent == "repeat" and _confidence(tracker) >= REPEAT_CONFIDENCE:
             from actions.navigation import repeat_last
 
             return repeat_last(dispatcher, tracker)
@@ -184,7 +195,7 @@ class ActionSafetyFollowup(Action):
         last_bot = last_bot_turn(tracker)
         calm = mode in TOPICAL_MODES and _mode_is_calm(mode, last_bot, bot_responses(tracker))
         settled = calm and _no_alarm(assessment) and (mode == "crisis" or bool(CALM_EXCHANGE & set(last_bot)))
-        if settled and intent == "request_human" and reply.move == "human":
+        if settled and intent in HANDOFF_INTENTS and reply.move == "human":
             # The mode has calmed down (a check-in or an answer came last), and the person asks
             # for the Starke Stelle: the mode ends and the handoff starts.
             logger.info("safety_mode move=handoff mode=%s", mode)
@@ -212,7 +223,12 @@ class ActionSafetyFollowup(Action):
                 dispatcher.utter_message(response=TOPICAL_MODES[mode])
             logger.info("safety_mode move=topical_question mode=%s", mode)
             return answer_question(dispatcher, tracker, intent)
-        return _say(dispatcher, reply)
+        events = _say(dispatcher, reply)
+        if not reply.mode and intent in HANDOFF_INTENTS:
+            # "Die Polizei war da, er ist weg – ich will, dass sich die Starke Stelle meldet": the
+            # mode ends, and the handoff starts right after its last word.
+            events.append(FollowupAction("action_handoff_reset"))
+        return events
 
 
 def _mode_is_calm(mode: str, last_bot: list[str], history: list[str]) -> bool:
