@@ -44,6 +44,10 @@ def has_danger_signal(parse_data: dict[str, Any]) -> bool:
     words = {str(w).split(":")[0] for w in [*(safety.get("triggers") or ()), *(safety.get("suppressed") or ())]}
     if words & DANGER_GROUPS or safety.get("action") == "demoted_emergency":
         return True
+    if safety.get("reading") == "acute":
+        # The learned reading sees acute danger where no pattern fired and it did not raise the
+        # level (a look back in the same message): at least the 110 line.
+        return True
     if safety.get("calm") and safety.get("reading") == "calm":
         # No danger word, and both readings see a calm message: the classifier's weight alone is no signal.
         return False

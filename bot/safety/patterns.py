@@ -198,6 +198,9 @@ ACUTE_TRIGGERS: tuple[Trigger, ...] = (
             r"\b(?:blockier\w*)\s+(?:\w+\s+){0,4}(?:strasse|weg|auto|wagen|tuer|ausfahrt)\b",
             r"\b(?:kommt|kommen)\s+(?:immer\s+)?(?:naeher|auf\s+(?:mich|uns)\s+zu)\b",
             r"\bhetzt\s+(?:\w+\s+){0,3}\w*hund\b",
+            # hostage taking and abduction: "er hat meine Mutter in seiner Gewalt", "als Geisel"
+            r"\b(?:in\s+(?:seiner|ihrer|deren)\s+gewalt|als\s+geisel|geiselnahme|geiselnehmer)\b",
+            r"\b(?:entfuehrt|verschleppt)\b",
             r"\bhund\b(?:\s+\w+){0,3}\s+auf\s+(?:mich|uns)\b",
             r"\bbedroh(?:t|en)\s+(?:\w+\s+){0,2}(?:mich|uns)\b",
             r"\b(?:laesst|lassen)\s+(?:\w+\s+){0,2}nicht\s+(?:los|gehen|weg|raus|heraus|hinaus|rein)\b",

@@ -27,6 +27,9 @@ def parse(intent: str, safety: dict[str, Any] | None = None, emergency: float = 
         (parse("ask_evidence", {"triggers": ["weapon"], "suppressed": []}), True),
         (parse("ask_evidence", {"triggers": [], "suppressed": ["weapon:past"]}), True),
         (parse("report_threat", {"action": "demoted_emergency", "triggers": [], "suppressed": []}), True),
+        # the learned reading sees acute danger the patterns missed: at least the 110 line
+        (parse("report_threat", {"triggers": [], "suppressed": [], "reading": "acute"}), True),
+        (parse("report_threat", {"triggers": [], "suppressed": [], "reading": "distress"}), False),
         (parse("emergency", {"triggers": ["weapon"]}, emergency=1.0), False),
         (parse("mental_distress", {"triggers": ["self_harm"]}), False),
     ],
