@@ -14,7 +14,6 @@ for a person starts the handoff (data/rules/handoff.yml).
 
 from __future__ import annotations
 
-import re
 from abc import ABCMeta, abstractmethod
 from typing import Any
 
@@ -24,9 +23,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.events import latest_intent
-from actions.knowledge import LAST_ANSWER_SLOT, current_topic, say
+from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, current_topic, say
 from actions.questions import answer_intent, is_question
-from bot.asking import Decision, decide
+from bot.asking import Decision, decide, incident_follow_up, looks_like_question
+from bot.history import slot_values
 from bot.knowledge import knowledge_base
 from bot.language import load_languages
 
@@ -108,7 +108,9 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
         dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, intent: str, text: str
     ) -> list[Any] | None:
         """The answer to a question in the form, or None if the message is no question."""
-        if is_question(intent):
+        topics = [str(v) for v in slot_values(tracker.events, ARTICLE_SLOT) if v]
+        if is_question(intent) or incident_follow_up(intent, text, topics, knowledge_base()):
+            # (a report of the incident already handled, asked as a question: "ist es zu spät?")
             return answer_intent(dispatcher, tracker, domain, intent)
         if intent not in UNRECOGNISED:  # "abbrechen", "löschen", a crisis, "ja"/"nein": the rules decide
             return None
@@ -125,17 +127,6 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
             topic = current_topic(tracker)
             return say(dispatcher, tracker, Decision("none", topic) if topic else Decision("ask_topic"))
         return None
-
-
-_QUESTION = re.compile(
-    r"\?\s*$|^\s*(?:und\s+)?(?:wie|was|wer|wo|wann|warum|wieso|weshalb|welche[rsmn]?|muss|kann|soll|darf|ist|gibt)\b",
-    re.IGNORECASE,
-)
-
-
-def looks_like_question(text: str) -> bool:
-    """Ends with a question mark or starts with a question word ("wie lange gilt das")."""
-    return bool(_QUESTION.search(text.strip()))
 
 
 class ActionResumeForm(Action):

@@ -243,10 +243,9 @@ def _mode_is_calm(mode: str, last_bot: list[str], history: list[str]) -> bool:
 def _is_topical(tracker: Tracker, intent: str, text: str, assessment: SafetyAssessment | None) -> bool:
     """A calm question about one of our topics: no danger or distress in it, and the classifier
     sees a question intent (or the message plainly asks one of the knowledge questions)."""
-    from actions.forms import looks_like_question
     from actions.knowledge import LAST_ANSWER_SLOT, current_topic
     from actions.questions import is_question
-    from bot.asking import decide
+    from bot.asking import decide, looks_like_question
     from bot.knowledge import knowledge_base
 
     if not _no_alarm(assessment) or intent in TOPICAL_EXCLUDED:

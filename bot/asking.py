@@ -18,6 +18,7 @@ only send what is decided here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -176,3 +177,27 @@ def split_questions(text: str) -> list[str]:
     parts = [p.strip(" ,;.") for p in _SPLIT.split(text)]
     questions = [p for p in parts if len(p.split()) >= MIN_WORDS]
     return questions[:MAX_QUESTIONS] if len(questions) > 1 else [text]
+
+
+_QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:und\s+)?(?:wie|was|wer|wo|wann|warum|wieso|weshalb|welche[rsmn]?|muss|kann|soll|darf|ist|gibt)\b",
+    re.IGNORECASE,
+)
+_BACK = re.compile(r"^\s*(?:noch\s*mal\s+|nomoi\s+)?(?:zur(?:ü|ue|u)ck|zruck)\b", re.IGNORECASE)
+
+
+def looks_like_question(text: str) -> bool:
+    """Ends with a question mark or starts with a question word ("wie lange gilt das")."""
+    return bool(_QUESTION.search(text.strip()))
+
+
+def is_follow_up(text: str) -> bool:
+    """A question or a "zurück zu …": a message about a topic, not a new report of it."""
+    return looks_like_question(text) or bool(_BACK.match(text))
+
+
+def incident_follow_up(intent: str, text: str, topics: Iterable[str], base: KnowledgeBase) -> bool:
+    """A report of an incident this conversation already handled (its article was a topic),
+    phrased as a question or a "zurück zu …": a follow-up to answer, not a new report."""
+    article = base.article_for(intent) if intent.startswith("report_") else None
+    return article is not None and article.id in set(topics) and is_follow_up(text)

@@ -49,8 +49,23 @@ def active_mode(tracker: DialogueStateTracker, ttl_seconds: float, now: float | 
     return str(mode)
 
 
+class SlotReadingPolicy(Policy):
+    """A policy that learns nothing and decides from the conversation's slots (shared base)."""
+
+    @staticmethod
+    def supported_data() -> SupportedData:
+        """Nothing is learned from the data."""
+        return SupportedData.ML_AND_RULE_DATA
+
+    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        """Nothing to learn; persist an empty resource so the policy loads like any other."""
+        with self._model_storage.write_to(self._resource):
+            pass
+        return self._resource
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class ModePolicy(Policy):
+class ModePolicy(SlotReadingPolicy):
     """In a danger or crisis mode: the mode's action answers, then the bot listens."""
 
     @staticmethod
@@ -76,17 +91,6 @@ class ModePolicy(Policy):
         self._action = str(config["action"])
         self._ttl = float(config["mode_ttl_minutes"]) * 60
         self._exempt = frozenset(config["exempt_intents"])
-
-    @staticmethod
-    def supported_data() -> SupportedData:
-        """The policy learns nothing; it reads the mode slot."""
-        return SupportedData.ML_AND_RULE_DATA
-
-    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        """Nothing to learn; persist an empty resource so the policy loads like any other."""
-        with self._model_storage.write_to(self._resource):
-            pass
-        return self._resource
 
     def predict_action_probabilities(
         self,

@@ -93,3 +93,21 @@ def test_free_text_with_a_phone_number_fills_the_way_of_contact(conversation: Co
     summary = conversation.say("Rückruf bitte unter 0171 2345678, am besten morgen vormittag")
     # neither the way of contact nor the number is asked again: the summary comes at once
     assert len(summary) == 1 and "0171 2345678" in summary[0] and "Soll ich das so weitergeben?" in summary[0]
+
+
+def test_a_question_about_the_incident_already_handled_is_no_new_report(conversation: Conversation) -> None:
+    conversation.say("Hallo")
+    conversation.say("Ich habe heute einen Brief bekommen, da steht drin, dass man mich umbringen wird.")
+    conversation.say("nein, grad nicht")  # the advice, then the handoff offer
+    replies = conversation.say("Der Brief kam eigentlich schon vor fünf Monaten, ist es jetzt zu spät?")
+    # no second acknowledgement and danger question: the question is answered in the topic
+    assert response_text("utter_ack_report_threat") not in replies
+    assert response_text("utter_ask_in_danger") not in replies
+    # outside the form too: after stalking and another topic, "zurück zum Stalking" is no new report
+    other = Conversation(conversation.agent, conversation.loop)
+    other.say("Hallo")
+    other.say("Seit Wochen steht ein Mann abends vor meinem Haus und schreibt mir ständig Nachrichten")
+    other.say("nein, gerade nicht")
+    other.say("Wie beantrage ich eine Auskunftssperre?")
+    back = other.say("zurück zum Stalking")
+    assert response_text("utter_ask_in_danger") not in back and "Protokoll" in back[0]

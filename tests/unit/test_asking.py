@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.asking import SUMMARY, decide, split_questions
+from bot.asking import SUMMARY, decide, incident_follow_up, split_questions
 from bot.knowledge import knowledge_base
 from bot.questions import question_base
 from bot.retrieval import choose
@@ -112,3 +112,13 @@ def test_choose_respects_among_and_exclude() -> None:
 )
 def test_split_questions(text: str, parts: list[str]) -> None:
     assert split_questions(text) == parts
+
+
+def test_a_report_of_the_handled_incident_asked_as_a_question_is_a_follow_up() -> None:
+    base = knowledge_base()
+    assert incident_follow_up("report_threat", "ist es jetzt zu spät?", ["bedrohung"], base)
+    assert incident_follow_up("report_stalking", "zurück zum Stalking", ["stalking", "auskunftssperre"], base)
+    # a new report, or an incident not handled yet, goes through the incident flow
+    assert not incident_follow_up("report_threat", "Er hat mir wieder einen Brief geschickt.", ["bedrohung"], base)
+    assert not incident_follow_up("report_threat", "ist das eine Drohung?", ["stalking"], base)
+    assert not incident_follow_up("ask_evidence", "wie sichere ich das?", ["beweise-sichern"], base)
