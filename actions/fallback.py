@@ -7,9 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.knowledge import LAST_ANSWER_SLOT, current_topic, say
-from bot.asking import decide
-from bot.knowledge import knowledge_base
+from actions.knowledge import say, unplaced_decision
 from bot.topics import likely_topics, load_topics
 
 CLARIFY_ACTION = "action_clarify"
@@ -40,13 +38,7 @@ class ActionClarify(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """A clear question of the conversation's topic is answered; else offer topics as
         buttons, or a person if clarifying already failed once."""
-        decision = decide(
-            str((tracker.latest_message or {}).get("text") or ""),
-            "nlu_fallback",
-            topic=current_topic(tracker),
-            last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
-            base=knowledge_base(),
-        )
+        decision = unplaced_decision(tracker)
         if decision.kind == "question":
             return say(dispatcher, tracker, decision)
         if previous_bot_action(tracker) == CLARIFY_ACTION:

@@ -23,9 +23,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.events import latest_intent
-from actions.knowledge import ARTICLE_SLOT, LAST_ANSWER_SLOT, current_topic, say
+from actions.knowledge import ARTICLE_SLOT, current_topic, say, unplaced_decision
 from actions.questions import answer_intent, is_question
-from bot.asking import Decision, decide, incident_follow_up, looks_like_question
+from bot.asking import Decision, incident_follow_up, looks_like_question
 from bot.history import slot_values
 from bot.knowledge import knowledge_base
 from bot.language import load_languages
@@ -64,23 +64,12 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
                 response="utter_foreign_language",
                 reply=load_languages().reply(str((tracker.latest_message or {}).get("language") or "")),
             )
-            return [
-                SlotSet(str(requested), None),
-                SlotSet(REQUESTED_SLOT, None),
-                SlotSet(PAUSED_SLOT, self.form_name()),
-                ActiveLoop(None),
-                FollowupAction("action_listen"),
-            ]
+            return self._leave(str(requested), "action_listen", paused=True)
         if requested and not self.is_answer(str(requested), text, tracker):
             if intent == HUMAN_INTENT and self.form_name() != HANDOFF_FORM:
                 # "Können Sie das an die Starke Stelle weitergeben?" during the date question: the
                 # handoff starts (data/rules/handoff.yml goes on after action_handoff_reset).
-                return [
-                    SlotSet(str(requested), None),
-                    SlotSet(REQUESTED_SLOT, None),
-                    ActiveLoop(None),
-                    FollowupAction("action_handoff_reset"),
-                ]
+                return self._leave(str(requested), "action_handoff_reset", paused=False)
             if intent == REPEAT_INTENT:
                 return [SlotSet(str(requested), None), SlotSet(DIGRESSION_SLOT, False)]
             events = self._answer(dispatcher, tracker, domain, intent, text)
@@ -88,12 +77,8 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
                 dispatcher.utter_message(response=f"utter_paused_{self.form_name()}")
                 return [
                     *events,
-                    SlotSet(str(requested), None),
-                    SlotSet(REQUESTED_SLOT, None),
-                    SlotSet(PAUSED_SLOT, self.form_name()),
                     SlotSet(DIGRESSION_SLOT, True),
-                    ActiveLoop(None),
-                    FollowupAction("action_listen"),
+                    *self._leave(str(requested), "action_listen", paused=True),
                 ]
         events = await super().run(dispatcher, tracker, domain)
         filled = any(e.get("event") == "slot" and e.get("name") != REQUESTED_SLOT for e in events)
@@ -102,6 +87,17 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
             # no event of ours, so Rasa rejects the form and the rules answer ("löschen").
             return events
         return [*events, SlotSet(PAUSED_SLOT, None), SlotSet(DIGRESSION_SLOT, False)]
+
+    def _leave(self, requested: str, next_action: str, *, paused: bool) -> list[EventType]:
+        """Stop the form without storing anything in its slot; ``paused``: it can be resumed."""
+        pause = [SlotSet(PAUSED_SLOT, self.form_name())] if paused else []
+        return [
+            SlotSet(requested, None),
+            SlotSet(REQUESTED_SLOT, None),
+            *pause,
+            ActiveLoop(None),
+            FollowupAction(next_action),
+        ]
 
     @staticmethod
     def _answer(
@@ -114,13 +110,7 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
             return answer_intent(dispatcher, tracker, domain, intent)
         if intent not in UNRECOGNISED:  # "abbrechen", "löschen", a crisis, "ja"/"nein": the rules decide
             return None
-        decision = decide(
-            text,
-            "nlu_fallback",
-            topic=current_topic(tracker),
-            last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
-            base=knowledge_base(),
-        )
+        decision = unplaced_decision(tracker)
         if decision.kind == "question":
             return say(dispatcher, tracker, decision)
         if looks_like_question(text):  # a question we have no answer for: say so, never "no date"

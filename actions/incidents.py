@@ -15,6 +15,7 @@ from actions.events import ACK_PREFIX, event_intent
 from actions.knowledge import answer_article
 from bot import clock
 from bot.deadline import find_date
+from bot.history import last_acknowledged
 from bot.knowledge import Offence, knowledge_base
 
 INCIDENT_PREFIX = "report_"
@@ -35,10 +36,9 @@ def acknowledged_incident(tracker: Tracker) -> str | None:
     Messages the NLU files under an incident while a form asks for something else (a date
     read as ``report_physical_attack``) do not change the incident being handled.
     """
-    for event in reversed(tracker.events):
-        name = str(event.get("name") or "") if event.get("event") == "action" else ""
-        if name.startswith(ACK_PREFIX + INCIDENT_PREFIX):
-            return name.removeprefix(ACK_PREFIX)
+    acknowledged = last_acknowledged(tracker.events, ACK_PREFIX + INCIDENT_PREFIX)
+    if acknowledged:
+        return INCIDENT_PREFIX + acknowledged
     event = latest_incident_event(tracker)
     return event_intent(event) if event else None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -22,7 +21,7 @@ from bot.answers import (
     question_button,
     section_answer,
 )
-from bot.asking import SUMMARY, Decision, decide, split_questions
+from bot.asking import BACK, SUMMARY, Decision, decide, split_questions
 from bot.history import last_acknowledged, previous_value
 from bot.knowledge import LEGAL_SECTION, Article, knowledge_base
 from bot.questions import question_base
@@ -34,7 +33,6 @@ LAST_ANSWER_SLOT = "last_answer"  # question key or "summary:<article>" of the l
 ANSWERED_SLOT = "answered"  # question keys answered in this conversation
 QUESTION_ENTITY = "question"
 HANDOFF_ARTICLE = "starke-stelle"
-BACK = re.compile(r"\s*(?:noch\s*mal\s+|nomoi\s+)?(?:zur(?:ü|ue|u)ck|zruck)\b[^:?–,-]*[:–,-]?", re.IGNORECASE)
 
 
 HANDOFF_PAYLOAD = "/request_human"
@@ -122,6 +120,18 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, intent: 
         answered = [*(tracker.get_slot(ANSWERED_SLOT) or []), *(q.key for q in extra[:1] if len(extra) == 1)]
         events.append(SlotSet(ANSWERED_SLOT, answered))
     return events
+
+
+def unplaced_decision(tracker: Tracker, topic: str | None = None) -> Decision:
+    """What the latest message asks, read as a message the classifier could not place: a clear
+    question in the topic (``topic``, else the conversation's), else nothing (``ask_topic``)."""
+    return decide(
+        str((tracker.latest_message or {}).get("text") or ""),
+        "nlu_fallback",
+        topic=topic or current_topic(tracker),
+        last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
+        base=knowledge_base(),
+    )
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, decision: Decision) -> list[EventType]:

@@ -56,16 +56,14 @@ class ActionGoBack(Action):
 def go_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """The summary of the topic before the current one, or the note that there was none; with a
     question after it ("zurück zum Löschen: was, wenn Facebook nicht reagiert?") its answer there."""
-    from actions.knowledge import BACK, LAST_ANSWER_SLOT, say
-    from bot.asking import decide
+    from actions.knowledge import say, unplaced_decision
+    from bot.asking import BACK
 
     text = str((tracker.latest_message or {}).get("text") or "")
     previous = str(previous_value(tracker.events, ARTICLE_SLOT) or "")
     back = BACK.match(text)
     if previous and back and len(text[back.end() :].split()) >= 2:
-        decision = decide(
-            text, "nlu_fallback", topic=previous, last_answer=tracker.get_slot(LAST_ANSWER_SLOT), base=knowledge_base()
-        )
+        decision = unplaced_decision(tracker, topic=previous)
         if decision.kind == "question":
             return say(dispatcher, tracker, decision)
     article = knowledge_base().articles.get(previous)

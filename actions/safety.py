@@ -186,14 +186,14 @@ class ActionSafetyFollowup(Action):
             from actions.navigation import repeat_last
 
             return repeat_last(dispatcher, tracker)
-        reply = followup(mode, text, intent, last_bot_turn(tracker), bot_responses(tracker), assessment)
         if intent == "other_language":
             # A message in another language, also in a mode: the reply in it names 110 and 112 first.
             from actions.language import ActionOtherLanguage
 
             return await ActionOtherLanguage().run(dispatcher, tracker, domain)
-        last_bot = last_bot_turn(tracker)
-        calm = mode in TOPICAL_MODES and _mode_is_calm(mode, last_bot, bot_responses(tracker))
+        last_bot, history = last_bot_turn(tracker), bot_responses(tracker)
+        reply = followup(mode, text, intent, last_bot, history, assessment)
+        calm = mode in TOPICAL_MODES and _mode_is_calm(mode, last_bot, history)
         settled = calm and _no_alarm(assessment) and (mode == "crisis" or bool(CALM_EXCHANGE & set(last_bot)))
         if settled and intent in HANDOFF_INTENTS and reply.move == "human":
             # The mode has calmed down (a check-in or an answer came last), and the person asks
@@ -205,21 +205,16 @@ class ActionSafetyFollowup(Action):
             # "Wer hilft ma do bei uns in Oberbayern?" once the mode is calm: the Land's contacts.
             from actions.contacts import ActionListContacts
 
-            if TOPICAL_MODES[mode] not in bot_responses(tracker):
+            if TOPICAL_MODES[mode] not in history:
                 dispatcher.utter_message(response=TOPICAL_MODES[mode])
             return await ActionListContacts().run(dispatcher, tracker, domain)
-        if (
-            mode in TOPICAL_MODES
-            and reply.move == "other"
-            and _mode_is_calm(mode, last_bot_turn(tracker), bot_responses(tracker))
-            and _is_topical(tracker, intent, text, assessment)
-        ):
+        if calm and reply.move == "other" and _is_topical(tracker, intent, text, assessment):
             # "Is des ieberhaupt strafbar?" while a danger or crisis mode lasts: no danger or
             # distress in it, a question of our topics – the answer, after one line with the 110
             # or the TelefonSeelsorge (the mode stays).
             from actions.knowledge import answer_question
 
-            if TOPICAL_MODES[mode] not in bot_responses(tracker):  # the reminder once, not every answer
+            if TOPICAL_MODES[mode] not in history:  # the reminder once, not every answer
                 dispatcher.utter_message(response=TOPICAL_MODES[mode])
             logger.info("safety_mode move=topical_question mode=%s", mode)
             return answer_question(dispatcher, tracker, intent)
@@ -243,10 +238,9 @@ def _mode_is_calm(mode: str, last_bot: list[str], history: list[str]) -> bool:
 def _is_topical(tracker: Tracker, intent: str, text: str, assessment: SafetyAssessment | None) -> bool:
     """A calm question about one of our topics: no danger or distress in it, and the classifier
     sees a question intent (or the message plainly asks one of the knowledge questions)."""
-    from actions.knowledge import LAST_ANSWER_SLOT, current_topic
+    from actions.knowledge import unplaced_decision
     from actions.questions import is_question
-    from bot.asking import decide, looks_like_question
-    from bot.knowledge import knowledge_base
+    from bot.asking import looks_like_question
 
     if not _no_alarm(assessment) or intent in TOPICAL_EXCLUDED:
         return False
@@ -255,14 +249,7 @@ def _is_topical(tracker: Tracker, intent: str, text: str, assessment: SafetyAsse
     demoted = str(((tracker.latest_message or {}).get("safety") or {}).get("action") or "").startswith("demoted")
     if is_question(intent) and (_confidence(tracker) >= TOPICAL_CONFIDENCE or demoted):
         return True  # (after a demoted false alarm the next intent's confidence says little)
-    decision = decide(
-        text,
-        "nlu_fallback",
-        topic=current_topic(tracker),
-        last_answer=tracker.get_slot(LAST_ANSWER_SLOT),
-        base=knowledge_base(),
-    )
-    return decision.kind == "question"
+    return unplaced_decision(tracker).kind == "question"
 
 
 def _no_alarm(assessment: SafetyAssessment | None) -> bool:

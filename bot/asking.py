@@ -183,7 +183,8 @@ _QUESTION = re.compile(
     r"\?\s*$|^\s*(?:und\s+)?(?:wie|was|wer|wo|wann|warum|wieso|weshalb|welche[rsmn]?|muss|kann|soll|darf|ist|gibt)\b",
     re.IGNORECASE,
 )
-_BACK = re.compile(r"^\s*(?:noch\s*mal\s+|nomoi\s+)?(?:zur(?:ü|ue|u)ck|zruck)\b", re.IGNORECASE)
+# "zurück", "nomoi zruck zu dem mit da Polizei,", "Zurück zur Stellungnahme:" – up to the separator
+BACK = re.compile(r"\s*(?:noch\s*mal\s+|nomoi\s+)?(?:zur(?:ü|ue|u)ck|zruck)\b[^:?–,-]*[:–,-]?", re.IGNORECASE)
 
 
 def looks_like_question(text: str) -> bool:
@@ -193,7 +194,7 @@ def looks_like_question(text: str) -> bool:
 
 def is_follow_up(text: str) -> bool:
     """A question or a "zurück zu …": a message about a topic, not a new report of it."""
-    return looks_like_question(text) or bool(_BACK.match(text))
+    return looks_like_question(text) or bool(BACK.match(text))
 
 
 def incident_follow_up(intent: str, text: str, topics: Iterable[str], base: KnowledgeBase) -> bool:

@@ -32,8 +32,8 @@ from typing import Any
 
 import yaml
 
-_WORD = re.compile(r"\w+")
-_N110 = re.compile(r"(?<!\d)(?<!\d )110(?!\d)(?! \d)")
+from tools.quality import _N110, words
+
 _TELEFONSEELSORGE = re.compile(r"0800 111 0 111|0800 111 0 222|116 123")
 _FALLBACK_RESPONSES = frozenset({"utter_clarify", "utter_default", "utter_offer_human", "utter_no_article"})
 _HANDOFF_RESPONSES = frozenset({"utter_ask_handoff_consent", "utter_ask_handoff_wish", "utter_ask_contact_preference"})
@@ -53,7 +53,7 @@ class Turn:
 
     @property
     def words(self) -> int:
-        return sum(len(_WORD.findall(t)) for t in self.texts)
+        return words(self.texts)
 
 
 @dataclass
