@@ -20,7 +20,8 @@ from rasa_sdk.types import DomainDict
 from actions.forms import DigressionAwareForm
 from actions.incidents import STRAFANTRAG_SLOT, incident_offence
 from bot import clock
-from bot.deadline import deadline_status, holiday_region, read_date, strafantrag_deadline
+from bot.dates import holiday_region, read_date
+from bot.deadline import deadline_status, strafantrag_deadline
 from bot.knowledge import Offence
 from bot.phrases import format_date, phrases
 

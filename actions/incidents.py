@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.events import ACK_PREFIX, event_intent
 from actions.knowledge import answer_article
 from bot import clock
-from bot.deadline import find_date
+from bot.dates import find_date
 from bot.history import last_acknowledged
 from bot.knowledge import Offence, knowledge_base
 

@@ -73,7 +73,7 @@ _DATE_LIKE = compile_folded(
 def _is_date_answer(text: str) -> bool:
     """A short message that reads as a date, possible or not ("am 31. Februar", "letzte Woche")."""
     from bot import clock
-    from bot.deadline import read_date
+    from bot.dates import read_date
 
     if len(text.split()) > _DATE_ANSWER_MAX_WORDS:
         return False

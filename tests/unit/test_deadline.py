@@ -12,17 +12,8 @@ import pytest
 
 from bot import validate
 from bot.contacts import LANDS
-from bot.deadline import (
-    STRAFANTRAG_MONTHS,
-    DateReading,
-    add_months,
-    deadline_status,
-    find_date,
-    holiday_region,
-    next_working_day,
-    read_date,
-    strafantrag_deadline,
-)
+from bot.dates import DateReading, add_months, find_date, holiday_region, next_working_day, read_date
+from bot.deadline import STRAFANTRAG_MONTHS, deadline_status, strafantrag_deadline
 from bot.domain import domain_intents, load_domain
 from bot.hours import HOLIDAY_REGIONS
 from bot.knowledge import KNOWLEDGE_DIR, check_offences, knowledge_base
