@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.forms import CONTACTS_FORM, PLACE_SLOT
 from actions.knowledge import say, unplaced_decision
 from bot.topics import likely_topics, load_topics
 
@@ -41,6 +42,10 @@ class ActionClarify(Action):
         decision = unplaced_decision(tracker)
         if decision.kind == "question":
             return say(dispatcher, tracker, decision)
+        if next(tracker.get_latest_entity_values(PLACE_SLOT), None):
+            # "Ich bin aus dem Landkreis Fulda, was gibt's da?": the place is what we understood
+            # (components/places.py) – the contacts there, as if the Land had been named.
+            return [FollowupAction(CONTACTS_FORM)]
         if previous_bot_action(tracker) == CLARIFY_ACTION:
             dispatcher.utter_message(response="utter_offer_human")
             return []

@@ -39,6 +39,8 @@ LANGUAGE_INTENT = "other_language"
 # Messages the classifier could not place: answered only if they plainly ask one of our questions.
 UNRECOGNISED = frozenset({"nlu_fallback", "out_of_scope"})
 HANDOFF_FORM = "handoff_form"
+CONTACTS_FORM = "contacts_form"
+PLACE_SLOT = "bundesland"  # also the entity of a Land, Kreis or town (components/places.py)
 
 
 class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
@@ -72,6 +74,11 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
                 return self._leave(str(requested), "action_handoff_reset", paused=False)
             if intent == REPEAT_INTENT:
                 return [SlotSet(str(requested), None), SlotSet(DIGRESSION_SLOT, False)]
+            if self._asks_for_place(tracker, intent, str(requested)):
+                # "Ich bin aus dem Landkreis Fulda, was gibt's da?" during the date question: the
+                # contacts there; the form can be resumed later.
+                dispatcher.utter_message(response=f"utter_paused_{self.form_name()}")
+                return self._leave(str(requested), CONTACTS_FORM, paused=True)
             events = self._answer(dispatcher, tracker, domain, intent, text)
             if events is not None:
                 dispatcher.utter_message(response=f"utter_paused_{self.form_name()}")
@@ -98,6 +105,14 @@ class DigressionAwareForm(FormValidationAction, metaclass=ABCMeta):
             ActiveLoop(None),
             FollowupAction(next_action),
         ]
+
+    def _asks_for_place(self, tracker: Tracker, intent: str, requested: str) -> bool:
+        """A place named in a message the classifier could not place (or a wish for contacts)
+        while this form asks for something else."""
+        if self.form_name() == CONTACTS_FORM or requested == PLACE_SLOT:
+            return False
+        named = next(tracker.get_latest_entity_values(PLACE_SLOT), None)
+        return bool(named) and intent in {*UNRECOGNISED, "inform_state", "ask_contacts"}
 
     @staticmethod
     def _answer(

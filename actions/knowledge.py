@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.events import latest_intent
+from actions.events import bot_responses, latest_intent
 from actions.safety import send_danger_hint
 from bot import clock
 from bot.answers import (
@@ -21,8 +21,8 @@ from bot.answers import (
     question_button,
     section_answer,
 )
-from bot.asking import BACK, SUMMARY, Decision, decide, split_questions
-from bot.history import last_acknowledged, previous_value
+from bot.asking import BACK, SUMMARY, Decision, back_topic, decide, split_questions
+from bot.history import last_acknowledged, slot_values
 from bot.knowledge import LEGAL_SECTION, Article, knowledge_base
 from bot.questions import question_base
 
@@ -33,6 +33,7 @@ LAST_ANSWER_SLOT = "last_answer"  # question key or "summary:<article>" of the l
 ANSWERED_SLOT = "answered"  # question keys answered in this conversation
 QUESTION_ENTITY = "question"
 HANDOFF_ARTICLE = "starke-stelle"
+PLATFORM_NOTE = "utter_platform_note"
 
 
 HANDOFF_PAYLOAD = "/request_human"
@@ -58,7 +59,7 @@ def answer_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: 
     replies = article_answer(
         base,
         article,
-        platform=tracker.get_slot("platform"),
+        platform=platform_to_note(tracker),
         bundesland=tracker.get_slot("bundesland"),
         role=tracker.get_slot("role"),
         now=clock.now(),
@@ -66,6 +67,15 @@ def answer_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: 
     )
     send(dispatcher, replies, tracker)
     return [SlotSet(ARTICLE_SLOT, article.id), SlotSet(SHOWN_SLOT, []), SlotSet(LAST_ANSWER_SLOT, SUMMARY + article.id)]
+
+
+def platform_to_note(tracker: Tracker) -> str | None:
+    """The platform whose reporting note belongs in this answer: once per conversation, and
+    again only when the latest message names a platform ("und bei TikTok?")."""
+    named = next(tracker.get_latest_entity_values("platform"), None)
+    if named or PLATFORM_NOTE not in bot_responses(tracker):
+        return tracker.get_slot("platform")
+    return None
 
 
 def current_topic(tracker: Tracker) -> str | None:
@@ -101,7 +111,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, intent: 
     back = BACK.match(text)
     if back and text[back.end() :].strip():
         # "Zurück zur Stellungnahme: Sollte ich die Kommentare abschalten?" – in the topic before
-        topic = str(previous_value(tracker.events, ARTICLE_SLOT) or topic or "") or None
+        visited = slot_values(tracker.events, ARTICLE_SLOT)
+        topic = back_topic(text, visited, tracker.get_slot(ARTICLE_SLOT)) or topic
     first, *others = split_questions(text)
     decision = decide(first if others else text, intent, topic=topic, last_answer=last, base=base)
     events = say(dispatcher, tracker, decision)

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge import ARTICLE_SLOT, answer_article
-from bot.history import previous_bot_turn, previous_value
+from bot.history import previous_bot_turn, slot_values
 from bot.knowledge import knowledge_base
 
 
@@ -57,10 +57,11 @@ def go_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventTyp
     """The summary of the topic before the current one, or the note that there was none; with a
     question after it ("zurück zum Löschen: was, wenn Facebook nicht reagiert?") its answer there."""
     from actions.knowledge import say, unplaced_decision
-    from bot.asking import BACK
+    from bot.asking import BACK, back_topic
 
     text = str((tracker.latest_message or {}).get("text") or "")
-    previous = str(previous_value(tracker.events, ARTICLE_SLOT) or "")
+    visited = slot_values(tracker.events, ARTICLE_SLOT)
+    previous = back_topic(text, visited, tracker.get_slot(ARTICLE_SLOT)) or ""
     back = BACK.match(text)
     if previous and back and len(text[back.end() :].split()) >= 2:
         decision = unplaced_decision(tracker, topic=previous)

@@ -18,7 +18,7 @@ only send what is decided here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -185,6 +185,27 @@ _QUESTION = re.compile(
 )
 # "zurück", "nomoi zruck zu dem mit da Polizei,", "Zurück zur Stellungnahme:" – up to the separator
 BACK = re.compile(r"\s*(?:noch\s*mal\s+|nomoi\s+)?(?:zur(?:ü|ue|u)ck|zruck)\b[^:?–,-]*[:–,-]?", re.IGNORECASE)
+
+
+_BACK_WORDS = re.compile(r"\b(?:noch\s*mal|nomoi|zur(?:ü|ue|u)ck|zruck|zu|zum|zur|dem|der|den|das|mit|da)\b", re.I)
+BACK_NAMED = 0.25  # "zurück zum Löschen" names an earlier topic when it is at least this similar
+
+
+def back_topic(text: str, visited: Sequence[str], current: str | None, index: Retriever | None = None) -> str | None:
+    """The topic a "zurück zu …" returns to: of the topics before the current one (latest first),
+    the one its words name ("Zurück zum Löschen: …" after the Stellungnahme → inhalte-melden),
+    else the latest. None if the conversation had no earlier topic."""
+    earlier = list(dict.fromkeys(t for t in reversed(visited) if t and t != current))
+    if not earlier:
+        return None
+    back = BACK.match(text)
+    named = _BACK_WORDS.sub(" ", text[back.start() : back.end()] if back else "").strip(" :–,-")
+    if named:
+        scores = (index or retriever()).article_similarity(named)
+        best = max(earlier, key=lambda topic: scores.get(topic, 0.0))
+        if scores.get(best, 0.0) >= BACK_NAMED:
+            return best
+    return earlier[0]
 
 
 def looks_like_question(text: str) -> bool:

@@ -96,6 +96,14 @@ class Retriever:
                 best[key] = float(similarity)
         return best
 
+    def article_similarity(self, text: str) -> dict[str, float]:
+        """Article -> best similarity of ``text`` to one of its questions' titles or phrasings."""
+        best: dict[str, float] = {}
+        for key, similarity in self.rank(text).items():
+            article = self.by_key[key].article
+            best[article] = max(best.get(article, 0.0), similarity)
+        return best
+
 
 @cache
 def retriever() -> Retriever:

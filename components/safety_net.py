@@ -24,7 +24,8 @@ It runs last in the pipeline, after the classifier and the FallbackClassifier, a
 * ``emergency`` predicted although every danger word in the message was negated, in the
   past, hypothetical or reported, or although no danger word fired and the message is calm
   (a question, looking back, hypothetical, reported, "keine Gefahr" – also with a "jetzt" in
-  it) -> demoted to the next intent; the answer then begins with the 110 hint.
+  it) or the learned safety reading saw it as calm -> demoted to the next intent; the answer
+  then begins with the 110 hint.
 
 The decision is recorded in the parse result under ``safety`` (trigger group names only,
 never message text), so evaluations and conversation reviews can see why.
@@ -57,7 +58,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.deletion import asks_for_deletion
 from bot.safety import REPORTED, SafetyAssessment, assess, is_plain_no, is_positive, looks_back
 from bot.safety.hint import needs_danger_hint
-from bot.safety.learned import READING_KEY, Reading, combine
+from bot.safety.learned import CALM, READING_KEY, Reading, combine
 from bot.text import compile_folded, fold
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,12 @@ DANGER_SIGNAL = "danger_signal"
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "stop", "affirm", "deny", "bot_challenge", "out_of_scope"})
 TOPIC_PREFIXES = ("report_", "ask_")
 TOPIC_RANK = 4
+
+
+def _reads_calm(reading: Reading | None) -> bool:
+    """The learned safety reading saw a calm message: with no danger word either, a classifier
+    ``emergency`` stands alone ("und zahlt des vielleicht d'Gmoa?" in dialect)."""
+    return reading is not None and reading.label == CALM
 
 
 def _ranking_without(message: Message, name: str) -> list[dict[str, Any]]:
@@ -144,10 +151,10 @@ class SafetyNet(GraphComponent):
             text = message.get(TEXT)
             if text:
                 reading = Reading.from_dict(message.get(READING_KEY))
-                self._apply(message, combine(assess(text), reading, text), text)
+                self._apply(message, combine(assess(text), reading, text), text, reading)
         return messages
 
-    def _apply(self, message: Message, assessment: SafetyAssessment, text: str) -> None:
+    def _apply(self, message: Message, assessment: SafetyAssessment, text: str, reading: Reading | None = None) -> None:
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
         action = "none"
@@ -167,7 +174,11 @@ class SafetyNet(GraphComponent):
             self._set_intent(message, "nlu_fallback")
         elif (
             predicted == self._emergency
-            and (assessment.suppressed or assessment.calm or (assessment.level == "none" and looks_back(text)))
+            and (
+                assessment.suppressed
+                or assessment.calm
+                or (assessment.level == "none" and (looks_back(text) or _reads_calm(reading)))
+            )
             and self._demote
         ):
             action = "demoted_emergency"

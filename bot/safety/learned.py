@@ -182,6 +182,7 @@ def combine(
     *,
     raise_at: float = 0.4,
     raise_suppressed_at: float = 0.85,
+    raise_question_at: float = 0.7,
     calm_at: float = 0.8,
     kind_at: float = 0.6,
 ) -> SafetyAssessment:
@@ -192,6 +193,9 @@ def combine(
         raise_suppressed_at: the same where the patterns saw a danger word and judged it not
             acute (past, negated, hypothetical, reported), or the message looks back (a past
             verb and no "jetzt"/"gerade") or reports what someone wrote or said.
+        raise_question_at: the same for danger in a message that ends in a question and has no
+            danger word ("Und d'Gmoa, muass de mi do unterstützn?"): a follow-up question unless
+            the reading is clearly of danger (self-harm and distress keep ``raise_at``).
         calm_at: a reading of calm this sure suppresses the patterns' danger or distress (never
             their self-harm).
         kind_at: a reading this sure decides danger vs. medical.
@@ -217,6 +221,8 @@ def combine(
         looks_past = bool(PAST_VERB.search(norm)) and not PRESENT.search(norm)
         reported = bool(REPORT.search(norm))
         needed = raise_suppressed_at if assessment.suppressed or looks_past or reported else raise_at
+        if text.rstrip().endswith("?") and label in (ACUTE, MEDICAL):
+            needed = max(needed, raise_question_at)
         if label != CALM and reading.confidence >= needed and not settled:
             return _raised(assessment, label, reading.confidence, text)
         if reading.score(CALM) >= calm_at:

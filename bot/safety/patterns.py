@@ -19,9 +19,14 @@ QUOTED = compile_folded(
 QUOTED_PLEA = compile_folded(r"\b(?:ruf\w*\s+(?:wen|jemanden|die\s+polizei|110|hilfe)|hilf\s+mir|hilfe)\b")
 SENTENCE = compile_folded(r"[^.!?;\n]+[.!?;\n]*")
 # A real question ("Darf ich eine Waffe tragen?") asks about danger, it does not report it.
+# Also after "und"/"aber"/"also" and in dialect ("muass de mi do unterstützn?", "zahlt dat de
+# Versicherung?", "schall ik …", "dörv ik …", "kümmt de Polizei …").
 QUESTION_START = compile_folded(
-    r"^\s*(?:darf|duerfen|kann|koennen|koennte|soll|sollte|sollen|muss|muessen|wie|was|welche\w*|ab\s+wann|"
-    r"wer|wo|wann|warum|gibt|gibts|ist|sind|hat|haben|lohnt|bringt|braucht)\b"
+    r"^\s*(?:(?:und|un|aber|also|oder|ok|okay|gut|achso|ach\s+so)\s+)?"
+    r"(?:darf|duerfen|kann|koennen|koennte|soll|sollte|sollen|muss|muessen|wie|was|welche\w*|ab\s+wann|"
+    r"wer|wo|wann|warum|gibt|gibts|ist|sind|hat|haben|lohnt|bringt|braucht|zahlt|kostet|hilft|gilt|"
+    r"muass|mutt|mot|moss|kaa|koa|schall|schull|dörv|doerv|derf|kimmt|kuemmt|kommt|is|isch|"
+    r"wia|wos|wat|wieso|weshalb)\b"
 )
 # Verbs of saying: the clause after "er schreibt," is what he wrote.
 SAYING_END = compile_folded(

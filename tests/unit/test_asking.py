@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.asking import SUMMARY, decide, incident_follow_up, split_questions
+from bot.asking import SUMMARY, back_topic, decide, incident_follow_up, split_questions
 from bot.knowledge import knowledge_base
 from bot.questions import question_base
 from bot.retrieval import choose
@@ -122,3 +122,35 @@ def test_a_report_of_the_handled_incident_asked_as_a_question_is_a_follow_up() -
     assert not incident_follow_up("report_threat", "Er hat mir wieder einen Brief geschickt.", ["bedrohung"], base)
     assert not incident_follow_up("report_threat", "ist das eine Drohung?", ["stalking"], base)
     assert not incident_follow_up("ask_evidence", "wie sichere ich das?", ["beweise-sichern"], base)
+
+
+@pytest.mark.parametrize(
+    ("text", "visited", "current", "expected"),
+    [
+        # the words after "zurück zu" name one of the earlier topics
+        (
+            "Zurück zum Löschen: was mach ich, wenn Facebook nicht reagiert?",
+            ["inhalte-melden", "beweise-sichern", "krisenkommunikation"],
+            "krisenkommunikation",
+            "inhalte-melden",
+        ),
+        (
+            "Zurück zur Stellungnahme: soll ich die Kommentare abschalten?",
+            ["krisenkommunikation", "hass-im-netz", "bedrohung"],
+            "bedrohung",
+            "krisenkommunikation",
+        ),
+        # nothing named: the topic before the current one
+        (
+            "zurück",
+            ["inhalte-melden", "beweise-sichern", "krisenkommunikation"],
+            "krisenkommunikation",
+            "beweise-sichern",
+        ),
+        ("zurück", ["stalking"], "stalking", None),
+    ],
+)
+def test_back_returns_to_the_earlier_topic_it_names(
+    text: str, visited: list[str], current: str, expected: str | None
+) -> None:
+    assert back_topic(text, visited, current) == expected

@@ -38,14 +38,28 @@ def reading(label: str, confidence: float) -> Reading:
 CALM_TEXT = "Wie beantrage ich eine Auskunftssperre?"
 
 
+CALM_STATEMENT = "Ich brauche eine Auskunftssperre."
+
+
 def test_a_sure_reading_raises_what_the_patterns_missed() -> None:
-    assert assess(CALM_TEXT).level == "none"
-    raised = combine(assess(CALM_TEXT), reading("acute", 0.7), CALM_TEXT)
+    assert assess(CALM_STATEMENT).level == "none"
+    raised = combine(assess(CALM_STATEMENT), reading("acute", 0.7), CALM_STATEMENT)
     assert (raised.level, raised.kind, raised.learned) == ("acute", "danger", 0.7)
     assert LEARNED in raised.reasons
-    assert combine(assess(CALM_TEXT), reading("medical", 0.5), CALM_TEXT).kind == "medical"
-    assert combine(assess(CALM_TEXT), reading("self_harm", 0.5), CALM_TEXT).kind == "self_harm"
-    assert combine(assess(CALM_TEXT), reading("distress", 0.5), CALM_TEXT).level == "distress"
+    assert combine(assess(CALM_STATEMENT), reading("medical", 0.5), CALM_STATEMENT).kind == "medical"
+    assert combine(assess(CALM_STATEMENT), reading("self_harm", 0.5), CALM_STATEMENT).kind == "self_harm"
+    assert combine(assess(CALM_STATEMENT), reading("distress", 0.5), CALM_STATEMENT).level == "distress"
+
+
+def test_a_question_needs_a_surer_reading_of_danger_but_not_of_crisis() -> None:
+    # "Und d'Gmoa, muass de mi do unterstützn?" read as acute 0.5: a follow-up question
+    question = "Und d'Gmoa, muass de mi do unterstützn?"
+    assert assess(question).level == "none"
+    assert combine(assess(question), reading("acute", 0.6), question).level == "none"
+    assert combine(assess(question), reading("medical", 0.6), question).level == "none"
+    assert combine(assess(question), reading("acute", 0.75), question).level == "acute"
+    assert combine(assess(question), reading("self_harm", 0.5), question).kind == "self_harm"
+    assert combine(assess(question), reading("distress", 0.5), question).level == "distress"
 
 
 def test_an_unsure_reading_changes_nothing() -> None:

@@ -185,3 +185,19 @@ def test_hedging_keeps_the_110_hint() -> None:
     parse = {"text": "Ich bin mir nicht sicher, ob ich übertreibe", "safety": {"triggers": [], "suppressed": []}}
     parse["intent_ranking"] = [{"name": "emergency", "confidence": 0.3}]
     assert has_danger_signal(parse)
+
+
+def test_emergency_the_learned_safety_reading_saw_as_calm_is_demoted() -> None:
+    # no danger word, and the safety classifier read it as calm: the classifier's emergency
+    # stands alone and gives way to the next intent (whose answer begins with the 110 hint)
+    text = "i bin ja fia de im Gmoarat, zahlt des vielleicht d'Gmoa"
+    message = parsed(text, "emergency", 1.0, [("emergency", 1.0), ("ask_cost", 0.0)])
+    scores = {"acute": 0.24, "calm": 0.63, "distress": 0.04, "medical": 0.07, "self_harm": 0.02}
+    message.set("safety_reading", {"label": "calm", "scores": scores})
+    component().process([message])
+    assert message.get("intent")["name"] == "ask_cost"
+    assert message.get("safety")["action"] == "demoted_emergency"
+    # ... while without a learned reading it is trusted (test above)
+    trusted = parsed(text, "emergency", 1.0, [("emergency", 1.0), ("ask_cost", 0.0)])
+    component().process([trusted])
+    assert trusted.get("intent")["name"] == "emergency"
