@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # Blind safety sets never tuned on (tools/safety_eval.py); dev sets are in tests/safety/*_dev.yml.
 SAFETY_TEST_SETS ?= tests/safety/crisis_test.yml
 # Blind multi-turn conversations never tuned on (tools/dialogue_eval.py); set A is the dev set.
-DIALOGUE_TEST_SETS ?= tests/dialogue/conversations_b.yml
+DIALOGUE_TEST_SETS ?= tests/dialogue/conversations_b.yml tests/dialogue/conversations_c.yml
 # Multi-turn sets for the conversation-quality report (tools/quality.py).
 QUALITY_SETS ?= tests/safety/crisis_test.yml tests/safety/conversations_manual.yml $(DIALOGUE_TEST_SETS)
 export TF_CPP_MIN_LOG_LEVEL := 2
