@@ -9,6 +9,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import CONTACTS_FORM, PLACE_SLOT
 from actions.knowledge import say, unplaced_decision
+from actions.navigation import go_back
+from bot.asking import BACK
 from bot.topics import likely_topics, load_topics
 
 CLARIFY_ACTION = "action_clarify"
@@ -39,6 +41,9 @@ class ActionClarify(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         """A clear question of the conversation's topic is answered; else offer topics as
         buttons, or a person if clarifying already failed once."""
+        if BACK.match(str((tracker.latest_message or {}).get("text") or "")):
+            # "zurück zur Bedrohung: was kann die Polizei tun?" that the classifier could not place
+            return go_back(dispatcher, tracker)
         decision = unplaced_decision(tracker)
         if decision.kind == "question":
             return say(dispatcher, tracker, decision)
