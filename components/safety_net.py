@@ -154,7 +154,7 @@ class SafetyNet(GraphComponent):
                 self._apply(message, combine(assess(text), reading, text), text, reading)
         return messages
 
-    def _apply(self, message: Message, assessment: SafetyAssessment, text: str, reading: Reading | None = None) -> None:
+    def _apply(self, message: Message, assessment: SafetyAssessment, text: str, reading: Reading | None) -> None:
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
         action = "none"

@@ -25,7 +25,7 @@ QUESTION_START = compile_folded(
     r"^\s*(?:(?:und|un|aber|also|oder|ok|okay|gut|achso|ach\s+so)\s+)?"
     r"(?:darf|duerfen|kann|koennen|koennte|soll|sollte|sollen|muss|muessen|wie|was|welche\w*|ab\s+wann|"
     r"wer|wo|wann|warum|gibt|gibts|ist|sind|hat|haben|lohnt|bringt|braucht|zahlt|kostet|hilft|gilt|"
-    r"muass|mutt|mot|moss|kaa|koa|schall|schull|dörv|doerv|derf|kimmt|kuemmt|kommt|is|isch|"
+    r"muass|mutt|mot|moss|kaa|koa|schall|schull|dörv|derf|kimmt|kuemmt|kommt|is|isch|"
     r"wia|wos|wat|wieso|weshalb)\b"
 )
 # Verbs of saying: the clause after "er schreibt," is what he wrote.
